@@ -1,0 +1,142 @@
+/*
+ * The application frame every handler binary shares: from an accepted
+ * FastCGI request to a written response.
+ *
+ *   parse request -> find route (404, 405) -> language -> session token ->
+ *   roles of the route (401, 403; the database confirms the session is not
+ *   revoked) -> body (400, 413, 415) -> CSRF for forms (403) -> page ->
+ *   error page or JSON error -> response with security headers -> log line.
+ *
+ * A handler is a name and a route table; its main() is one call:
+ *
+ *	int main(int argc, char **argv)
+ *	{
+ *		return eco_app_main(argc, argv, &handler);
+ *	}
+ */
+#ifndef ECO_APP_H
+#define ECO_APP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <jansson.h>
+
+#include "arena.h"
+#include "config.h"
+#include "db.h"
+#include "i18n.h"
+#include "request.h"
+#include "response.h"
+#include "roles.h"
+#include "router.h"
+#include "token.h"
+
+struct eco_templates;
+
+struct eco_handler {
+	const char		*name;		/* "eco-account" */
+	const struct eco_route	*routes;
+	size_t			 nroutes;
+	/* Largest body any route accepts (0: 1 MiB). */
+	size_t			 max_body;
+};
+
+/* What the process loaded at start, shared read-only by its workers. */
+struct eco_app {
+	const struct eco_handler *handler;
+	struct eco_config	 config;
+	struct eco_templates	*templates;
+	struct eco_catalogs	*catalogs;
+	struct eco_keyring	 keyring;
+};
+
+/* The signed-in account, confirmed against the database. */
+struct eco_user {
+	long long	 id;
+	int		 role;
+	const char	*email;
+	const char	*full_name;
+	const char	*lang;
+	long long	 holder_id;	/* 0 if none */
+	const char	*position;	/* officials: registrar, executor, head */
+};
+
+/* One request being served. */
+struct eco_ctx {
+	struct eco_arena	*arena;
+	struct eco_app		*app;
+	struct eco_db		*db;
+	struct eco_request	 req;
+	struct eco_response	 res;
+	const struct eco_route	*route;
+	struct eco_route_match	 match;
+	enum eco_lang		 lang;
+	bool			 api;		/* path under /api/: JSON errors */
+	bool			 have_claims;	/* a valid signed token came */
+	struct eco_claims	 claims;
+	bool			 have_user;	/* loaded for role-protected routes */
+	struct eco_user		 user;
+	const char		*csrf;		/* token for forms on this page */
+	long			 today;		/* day number, Asia/Almaty */
+	const char		*error_code;
+	const char		*error_message;	/* msgid, translated when shown */
+};
+
+int	eco_app_main(int argc, char **argv, const struct eco_handler *);
+
+/* Serves one request (also used by tests with a fake environment). */
+void	eco_app_serve(struct eco_app *, struct eco_db *, struct eco_arena *,
+	    char **envp, eco_body_reader, void *reader_ud, struct eco_buf *out);
+
+/* --- for pages --------------------------------------------------------- */
+
+const char *eco_param(struct eco_ctx *, const char *name);	/* route {name} */
+const char *eco_form(struct eco_ctx *, const char *name);	/* body field */
+const char *eco_query(struct eco_ctx *, const char *name);	/* ?name= */
+
+/* Translation in the request's language. */
+const char *eco_tr(struct eco_ctx *, const char *msgid);
+/* "/kk" + path: a link in the request's language. */
+const char *eco_url(struct eco_ctx *, const char *path);
+
+/*
+ * Renders templates/<name>.html inside the layout with data (a JSON object
+ * whose reference the call takes).  The layout gets, besides data: lang,
+ * csrf, signed_in, user_role, path_rest (the path after the language, for
+ * the language switch) and today.  Returns status.
+ */
+int	eco_render(struct eco_ctx *, int status, const char *name, json_t *data);
+/* Sends data (reference taken) as JSON.  Returns status. */
+int	eco_json(struct eco_ctx *, int status, json_t *data);
+/*
+ * An error: under /api/ {"error":{"code":code,"message":...}}, otherwise the
+ * error page, with message (an English msgid) translated.  Returns status.
+ */
+int	eco_error(struct eco_ctx *, int status, const char *code,
+	    const char *message);
+/* 303 See Other to location. Returns 303. */
+int	eco_redirect(struct eco_ctx *, const char *location);
+/* 204 No Content. Returns 204. */
+int	eco_no_content(struct eco_ctx *);
+
+/* --- sessions (core.sessions) ------------------------------------------ */
+
+/*
+ * Opens a session for user: a row in core.sessions, a signed token, and the
+ * session cookie.  Returns the token (arena) or NULL on a database error.
+ */
+const char *eco_session_open(struct eco_ctx *, long long user_id, int role);
+/* Revokes the request's session and clears the cookie.  0 or -1. */
+int	eco_session_close(struct eco_ctx *);
+
+/* Appends a row to core.audit.  0 or -1. */
+int	eco_audit(struct eco_ctx *, const char *action, const char *object_type,
+	    const char *object_id, json_t *details);
+
+/* Names of the cookies. */
+#define ECO_COOKIE_SESSION	"eco_session"
+#define ECO_COOKIE_LANG		"eco_lang"
+#define ECO_COOKIE_PRESESSION	"eco_pre"
+
+#endif

@@ -1,0 +1,212 @@
+/*
+ * A bump allocator over a list of blocks.  The first block is kept across
+ * resets so that a worker serving small requests does not call malloc at
+ * all once it is warm.
+ */
+#include <assert.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+
+#define BLOCK_SIZE	(64 * 1024)
+#define ALIGNMENT	16
+
+struct block {
+	struct block	*next;
+	size_t		 size;		/* usable bytes after the header */
+	size_t		 used;
+	max_align_t	 data[];
+};
+
+struct cleanup {
+	struct cleanup	*next;
+	void		(*fn)(void *);
+	void		*p;
+};
+
+struct eco_arena {
+	struct block	*blocks;	/* the block being filled, then older ones */
+	struct block	*first;		/* kept across resets */
+	struct cleanup	*cleanups;	/* newest first */
+	size_t		 total;
+};
+
+static void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n);
+
+	if (p == NULL) {
+		fputs("ecogosfond: out of memory\n", stderr);
+		abort();
+	}
+	return p;
+}
+
+static struct block *
+block_new(size_t size)
+{
+	struct block *b = xmalloc(sizeof(*b) + size);
+
+	b->next = NULL;
+	b->size = size;
+	b->used = 0;
+	return b;
+}
+
+struct eco_arena *
+eco_arena_new(void)
+{
+	struct eco_arena *a = xmalloc(sizeof(*a));
+
+	a->blocks = a->first = block_new(BLOCK_SIZE);
+	a->cleanups = NULL;
+	a->total = 0;
+	return a;
+}
+
+static void
+run_cleanups(struct eco_arena *a)
+{
+	/* A cleanup may not allocate from this arena: the list is detached. */
+	while (a->cleanups != NULL) {
+		struct cleanup *c = a->cleanups;
+
+		a->cleanups = c->next;
+		c->fn(c->p);
+	}
+}
+
+void
+eco_arena_reset(struct eco_arena *a)
+{
+	struct block *b, *next;
+
+	run_cleanups(a);
+	for (b = a->blocks; b != NULL; b = next) {
+		next = b->next;
+		if (b != a->first)
+			free(b);
+	}
+	a->blocks = a->first;
+	a->first->next = NULL;
+	a->first->used = 0;
+	a->total = 0;
+}
+
+void
+eco_arena_free(struct eco_arena *a)
+{
+	if (a == NULL)
+		return;
+	eco_arena_reset(a);
+	free(a->first);
+	free(a);
+}
+
+void *
+eco_alloc(struct eco_arena *a, size_t n)
+{
+	struct block *b = a->blocks;
+	size_t need = (n + ALIGNMENT - 1) & ~(size_t)(ALIGNMENT - 1);
+	void *p;
+
+	if (need < n) {		/* overflow */
+		fputs("ecogosfond: allocation too large\n", stderr);
+		abort();
+	}
+	if (need == 0)
+		need = ALIGNMENT;
+	if (b->size - b->used < need) {
+		/* Large requests get a block of their own. */
+		size_t size = need > BLOCK_SIZE / 4 ? need : BLOCK_SIZE;
+
+		b = block_new(size);
+		if (size == need) {
+			/* Keep allocating from the current block afterwards. */
+			b->next = a->blocks->next;
+			a->blocks->next = b;
+		} else {
+			b->next = a->blocks;
+			a->blocks = b;
+		}
+	}
+	p = (char *)b->data + b->used;
+	b->used += need;
+	a->total += need;
+	return p;
+}
+
+void *
+eco_zalloc(struct eco_arena *a, size_t n)
+{
+	void *p = eco_alloc(a, n);
+
+	memset(p, 0, n);
+	return p;
+}
+
+char *
+eco_strndup(struct eco_arena *a, const char *s, size_t n)
+{
+	char *p = eco_alloc(a, n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+eco_strdup(struct eco_arena *a, const char *s)
+{
+	return eco_strndup(a, s, strlen(s));
+}
+
+char *
+eco_vsprintf(struct eco_arena *a, const char *fmt, va_list ap)
+{
+	va_list ap2;
+	int n;
+	char *p;
+
+	va_copy(ap2, ap);
+	n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	assert(n >= 0);
+	p = eco_alloc(a, (size_t)n + 1);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return p;
+}
+
+char *
+eco_sprintf(struct eco_arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	char *p;
+
+	va_start(ap, fmt);
+	p = eco_vsprintf(a, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+void
+eco_arena_defer(struct eco_arena *a, void (*fn)(void *), void *p)
+{
+	struct cleanup *c = eco_alloc(a, sizeof(*c));
+
+	c->fn = fn;
+	c->p = p;
+	c->next = a->cleanups;
+	a->cleanups = c;
+}
+
+size_t
+eco_arena_used(const struct eco_arena *a)
+{
+	return a->total;
+}

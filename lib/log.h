@@ -1,0 +1,17 @@
+/*
+ * The log: one line per request (method, path, status, microseconds) and
+ * operational messages.  Never personal data: callers pass no e-mail, name,
+ * IIN, query string or database error detail.
+ */
+#ifndef ECO_LOG_H
+#define ECO_LOG_H
+
+/* Opens path for appending ("-" or NULL: standard error). 0 or -1. */
+int	eco_log_open(const char *name, const char *path);
+/* Reopens the same path (after logrotate; called on SIGHUP). */
+void	eco_log_reopen(void);
+void	eco_log_request(const char *method, const char *path, int status,
+	    long long usec);
+void	eco_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

@@ -1,0 +1,20 @@
+/*
+ * Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF.
+ */
+#ifndef ECO_UTF8_H
+#define ECO_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+bool	eco_utf8_valid(const char *, size_t);
+/*
+ * Valid UTF-8 without NUL or other C0/C1 control characters, except TAB;
+ * when multiline is true, CR and LF are allowed too.  This is what every
+ * text field from outside must satisfy.
+ */
+bool	eco_text_valid(const char *, size_t, bool multiline);
+/* Number of code points in valid UTF-8. */
+size_t	eco_utf8_length(const char *, size_t);
+
+#endif

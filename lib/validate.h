@@ -1,0 +1,30 @@
+/*
+ * Validation of identifiers the portal receives: IIN, BIN and e-mail.
+ * Pure functions.
+ */
+#ifndef ECO_VALIDATE_H
+#define ECO_VALIDATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * IIN (individuals) and BIN (legal entities) share one check: 12 digits; the
+ * 12th is the sum of d_i * i for i = 1..11 mod 11; if that is 10, the sum
+ * with weights 3,4,5,6,7,8,9,10,11,1,2 mod 11; if that is 10 again the
+ * number is invalid.
+ */
+bool	eco_iin_valid(const char *);
+bool	eco_bin_valid(const char *);
+
+/*
+ * A practical e-mail check: local@domain, at most 254 bytes, local part of
+ * atext and single dots (1-64 bytes), a domain of two or more LDH labels
+ * (each 1-63 bytes, not starting or ending with '-') and a final label of
+ * letters.  ASCII only.
+ */
+bool	eco_email_valid(const char *);
+/* Lower-cased copy into out (outlen >= strlen + 1); the address is ASCII. */
+void	eco_email_normalize(const char *, char *out, size_t outlen);
+
+#endif
