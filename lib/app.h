@@ -84,6 +84,9 @@ struct eco_ctx {
 };
 
 int	eco_app_main(int argc, char **argv, const struct eco_handler *);
+/* Loads configuration, templates, catalogs and keys (tests, ecoctl). */
+int	eco_app_load(struct eco_app *, const struct eco_handler *, char *err,
+	    size_t errlen);
 
 /* Serves one request (also used by tests with a fake environment). */
 void	eco_app_serve(struct eco_app *, struct eco_db *, struct eco_arena *,
@@ -119,20 +122,15 @@ int	eco_error(struct eco_ctx *, int status, const char *code,
 int	eco_redirect(struct eco_ctx *, const char *location);
 /* 204 No Content. Returns 204. */
 int	eco_no_content(struct eco_ctx *);
-
-/* --- sessions (core.sessions) ------------------------------------------ */
-
 /*
- * Opens a session for user: a row in core.sessions, a signed token, and the
- * session cookie.  Returns the token (arena) or NULL on a database error.
+ * The CSRF token for a form on this page: bound to the session, or for an
+ * anonymous visitor to a pre-session cookie that this call sets if needed.
+ * Forms send it back in a field named "csrf".
  */
-const char *eco_session_open(struct eco_ctx *, long long user_id, int role);
-/* Revokes the request's session and clears the cookie.  0 or -1. */
-int	eco_session_close(struct eco_ctx *);
+const char *eco_csrf(struct eco_ctx *);
 
-/* Appends a row to core.audit.  0 or -1. */
-int	eco_audit(struct eco_ctx *, const char *action, const char *object_type,
-	    const char *object_id, json_t *details);
+/* GET /healthz, for every handler's table: 200, or 503 without a database. */
+int	eco_page_healthz(struct eco_ctx *);
 
 /* Names of the cookies. */
 #define ECO_COOKIE_SESSION	"eco_session"

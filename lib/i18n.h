@@ -42,6 +42,23 @@ int	eco_catalogs_add_po(struct eco_catalogs *, enum eco_lang,
 struct eco_catalogs *eco_catalogs_new(void);
 void	eco_catalogs_free(struct eco_catalogs *);
 
+/*
+ * One message of a catalog as read from its .po file, for the completeness
+ * test.  Untranslated and fuzzy messages have nforms 0; a plural message has
+ * one msgstr per plural form (a form may be empty when a translator left it).
+ */
+struct eco_message {
+	const char		*msgctxt;	/* NULL when none */
+	const char		*msgid;
+	const char		*msgid_plural;	/* NULL for a singular message */
+	const char *const	*msgstr;
+	size_t			 nforms;
+};
+
+/* Calls fn for every message of lang's catalog, in no particular order. */
+void	eco_catalogs_each(const struct eco_catalogs *, enum eco_lang,
+	    void (*fn)(void *ud, const struct eco_message *), void *ud);
+
 /* Translation or msgid; msgctxt may be NULL.  Never returns NULL. */
 const char *eco_gettext(const struct eco_catalogs *, enum eco_lang,
 	    const char *msgctxt, const char *msgid);

@@ -39,12 +39,14 @@ struct eco_keyring {
 	char		path[4096];
 	time_t		mtime;
 	long		mtime_nsec;
+	long long	size;
 	time_t		checked_at;
 };
 
 /*
  * Parses keyring text.  0, or -1 with a message: bad line, duplicate id,
- * more than ECO_KEYRING_MAX keys, no key at all.
+ * more than ECO_KEYRING_MAX keys, no key at all.  On error the keyring is
+ * left empty.
  */
 int	eco_keyring_parse(struct eco_keyring *, const char *text,
 	    char *err, size_t errlen);
@@ -59,7 +61,11 @@ void	eco_keyring_refresh(struct eco_keyring *, time_t now);
 /* The signing key: the one with the highest id. */
 const struct eco_key *eco_keyring_current(const struct eco_keyring *);
 const struct eco_key *eco_keyring_find(const struct eco_keyring *, unsigned id);
-/* Text of a keyring with one more, newer key, keeping the newest keep-1. */
+/*
+ * Text of a keyring with one more, newer key, keeping the newest keep-1.
+ * malloc'd: the caller wipes (sodium_memzero) and frees it.  NULL when out
+ * of memory or out of key ids.
+ */
 char	*eco_keyring_rotated_text(const struct eco_keyring *, size_t keep);
 
 struct eco_claims {
@@ -82,16 +88,23 @@ enum eco_token_result {
 
 /* Fills sid/sid_hex with fresh random bytes. */
 void	eco_claims_new_sid(struct eco_claims *);
-/* Signs claims with the current key (sets claims->kid); string in the arena. */
+/*
+ * Signs claims with the current key (sets claims->kid, and sid_hex from
+ * sid); string in the arena.  NULL if the keyring is empty or the claims
+ * would not verify (negative uid or time, role not one bit, expires_at not
+ * after issued_at).
+ */
 char	*eco_token_sign(struct eco_arena *, const struct eco_keyring *,
 	    struct eco_claims *);
+/* out (may be NULL) is filled on ECO_TOKEN_OK and zeroed otherwise. */
 enum eco_token_result eco_token_verify(const struct eco_keyring *,
 	    const char *token, long long now, struct eco_claims *out);
 
 /*
  * CSRF tokens bound to a string (the session id, or the anonymous
  * pre-session cookie): "<key id>.<base64url mac>".  Verification accepts
- * any key in the ring and compares in constant time.
+ * any key in the ring and compares in constant time.  An empty binding
+ * would make one token valid for everybody: no token (NULL) and no match.
  */
 char	*eco_csrf_token(struct eco_arena *, const struct eco_keyring *,
 	    const char *binding);

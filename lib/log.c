@@ -1,0 +1,122 @@
+/*
+ * The log.  Each line is written with one write(2) on a descriptor opened
+ * with O_APPEND, so the lines of several workers never interleave.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/time.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "log.h"
+
+static int log_fd = 2;
+static char log_path[4096];
+static char log_name[64] = "eco";
+
+static int
+open_log(void)
+{
+	int fd;
+
+	if (log_path[0] == '\0')
+		return 2;
+	fd = open(log_path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
+	return fd;
+}
+
+int
+eco_log_open(const char *name, const char *path)
+{
+	int fd;
+
+	snprintf(log_name, sizeof(log_name), "%s", name ? name : "eco");
+	if (path == NULL || strcmp(path, "-") == 0) {
+		log_path[0] = '\0';
+		log_fd = 2;
+		return 0;
+	}
+	if (strlen(path) >= sizeof(log_path))
+		return -1;
+	snprintf(log_path, sizeof(log_path), "%s", path);
+	if ((fd = open_log()) < 0)
+		return -1;
+	if (log_fd > 2)
+		close(log_fd);
+	log_fd = fd;
+	return 0;
+}
+
+void
+eco_log_reopen(void)
+{
+	int fd;
+
+	if (log_path[0] == '\0')
+		return;
+	/* Keep the old descriptor if the new file cannot be opened. */
+	if ((fd = open_log()) < 0)
+		return;
+	if (log_fd > 2)
+		close(log_fd);
+	log_fd = fd;
+}
+
+static void
+write_line(const char *fmt, va_list ap)
+{
+	char line[2048];
+	struct timeval tv;
+	struct tm tm;
+	size_t n;
+	int k;
+
+	gettimeofday(&tv, NULL);
+	localtime_r(&tv.tv_sec, &tm);
+	n = strftime(line, sizeof(line), "%Y-%m-%dT%H:%M:%S", &tm);
+	k = snprintf(line + n, sizeof(line) - n, ".%03ld %s[%d] ",
+	    (long)tv.tv_usec / 1000, log_name, (int)getpid());
+	if (k > 0)
+		n += (size_t)k < sizeof(line) - n ? (size_t)k : sizeof(line) - n - 1;
+	k = vsnprintf(line + n, sizeof(line) - n, fmt, ap);
+	if (k > 0)
+		n += (size_t)k < sizeof(line) - n ? (size_t)k : sizeof(line) - n - 1;
+	/* Never let a value break the one-line format. */
+	for (size_t i = 0; i < n; i++)
+		if (line[i] == '\n' || line[i] == '\r')
+			line[i] = ' ';
+	line[n++] = '\n';
+	while (write(log_fd, line, n) < 0 && errno == EINTR)
+		;
+}
+
+void
+eco_log(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	write_line(fmt, ap);
+	va_end(ap);
+}
+
+static void
+log_request_line(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	write_line(fmt, ap);
+	va_end(ap);
+}
+
+void
+eco_log_request(const char *method, const char *path, int status,
+    long long usec)
+{
+	log_request_line("%s %.300s %d %lldus", method ? method : "-",
+	    path ? path : "-", status, usec);
+}

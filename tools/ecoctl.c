@@ -1,0 +1,540 @@
+/*
+ * ecoctl — the administrator's command line.
+ *
+ *   ecoctl migrate                       apply sql/migrations, then sql/reference
+ *   ecoctl demo load                     load sql/demo and the demo accounts
+ *   ecoctl user add --email E --password P --name N --role ROLE
+ *                   [--iin IIN] [--bin BIN --org ORG] [--lang kk|ru|en]
+ *                   [--holder ID] [--position registrar|executor|head]
+ *   ecoctl user passwd --email E --password P
+ *   ecoctl key rotate [--keep N]
+ *
+ * ECO_DSN names the database (as the owner role), ECO_SHARE_DIR where sql/
+ * is, ECO_KEYS the keyring file.  "--password -" reads the password from
+ * standard input so that it does not show in the process list.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libpq-fe.h>
+#include <sodium.h>
+
+#include "password.h"
+#include "roles.h"
+#include "token.h"
+#include "validate.h"
+
+#define MAX_FILES	256
+
+static const char *share_dir;
+
+static void die(const char *, ...)
+    __attribute__((format(printf, 1, 2), noreturn));
+
+static void
+die(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "ecoctl: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(1);
+}
+
+static PGconn *
+connect_db(void)
+{
+	const char *dsn = getenv("ECO_DSN");
+	PGconn *conn;
+
+	if (dsn == NULL || *dsn == '\0')
+		die("ECO_DSN is not set");
+	conn = PQconnectdb(dsn);
+	if (PQstatus(conn) != CONNECTION_OK)
+		die("cannot connect: %s", PQerrorMessage(conn));
+	return conn;
+}
+
+/* Runs sql (a trusted script); dies with the server's message on error. */
+static void
+run(PGconn *conn, const char *sql, const char *what)
+{
+	PGresult *res = PQexec(conn, sql);
+
+	if (PQresultStatus(res) != PGRES_COMMAND_OK &&
+	    PQresultStatus(res) != PGRES_TUPLES_OK) {
+		fprintf(stderr, "ecoctl: %s: %s", what, PQresultErrorMessage(res));
+		PQclear(res);
+		PQfinish(conn);
+		exit(1);
+	}
+	PQclear(res);
+}
+
+static char *
+read_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *text;
+	long n;
+
+	if (f == NULL)
+		die("cannot open %s", path);
+	if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || n > 64L << 20 ||
+	    fseek(f, 0, SEEK_SET) != 0)
+		die("cannot read %s", path);
+	if ((text = malloc((size_t)n + 1)) == NULL)
+		die("out of memory");
+	if (fread(text, 1, (size_t)n, f) != (size_t)n)
+		die("cannot read %s", path);
+	text[n] = '\0';
+	fclose(f);
+	return text;
+}
+
+static int
+compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The *.sql files of share_dir/sql/sub in name order; NULL-terminated. */
+static char **
+sql_files(const char *sub)
+{
+	static char *names[MAX_FILES + 1];
+	char dir[4096];
+	struct dirent *e;
+	DIR *d;
+	size_t n = 0, len;
+
+	snprintf(dir, sizeof(dir), "%s/sql/%s", share_dir, sub);
+	if ((d = opendir(dir)) == NULL) {
+		names[0] = NULL;
+		return names;
+	}
+	while ((e = readdir(d)) != NULL && n < MAX_FILES) {
+		len = strlen(e->d_name);
+		if (len > 4 && strcmp(e->d_name + len - 4, ".sql") == 0 &&
+		    e->d_name[0] != '.') {
+			size_t size = strlen(dir) + len + 2;
+
+			names[n] = malloc(size);
+			snprintf(names[n++], size, "%s/%s", dir, e->d_name);
+		}
+	}
+	closedir(d);
+	qsort(names, n, sizeof(names[0]), compare_names);
+	names[n] = NULL;
+	return names;
+}
+
+static void
+free_files(char **files)
+{
+	for (; *files != NULL; files++)
+		free(*files);
+}
+
+/* The version number a migration's file name starts with ("001_core.sql"). */
+static long
+migration_version(const char *path)
+{
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	char *end;
+	long v = strtol(base, &end, 10);
+
+	if (end == base || *end != '_' || v <= 0)
+		die("migration %s must be named NNN_name.sql", path);
+	return v;
+}
+
+static bool
+applied(PGconn *conn, long version)
+{
+	char v[32];
+	const char *params[1] = { v };
+	PGresult *res;
+	bool found;
+
+	snprintf(v, sizeof(v), "%ld", version);
+	res = PQexecParams(conn, "SELECT 1 FROM core.schema_migrations "
+	    "WHERE version = $1", 1, NULL, params, NULL, NULL, 0);
+	found = PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1;
+	PQclear(res);
+	return found;
+}
+
+static void
+record(PGconn *conn, long version, const char *path)
+{
+	char v[32];
+	const char *base = strrchr(path, '/') + 1;
+	const char *params[2] = { v, base };
+	PGresult *res;
+
+	snprintf(v, sizeof(v), "%ld", version);
+	res = PQexecParams(conn, "INSERT INTO core.schema_migrations "
+	    "(version, name) VALUES ($1, $2)", 2, NULL, params, NULL, NULL, 0);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK)
+		die("cannot record migration: %s", PQresultErrorMessage(res));
+	PQclear(res);
+}
+
+/* Each migration runs in its own transaction with its record. */
+static int
+cmd_migrate(void)
+{
+	PGconn *conn = connect_db();
+	char **files, **f;
+	int count = 0;
+
+	run(conn, "SET client_min_messages = warning", "settings");
+	/* One migrator at a time, whatever else runs. */
+	run(conn, "SELECT pg_advisory_lock(4711)", "lock");
+	run(conn, "CREATE SCHEMA IF NOT EXISTS core;"
+	    "CREATE TABLE IF NOT EXISTS core.schema_migrations ("
+	    " version integer PRIMARY KEY,"
+	    " name text NOT NULL,"
+	    " applied_at timestamptz NOT NULL DEFAULT now())",
+	    "migrations table");
+	files = sql_files("migrations");
+	for (f = files; *f != NULL; f++) {
+		long version = migration_version(*f);
+		char *sql;
+
+		if (applied(conn, version))
+			continue;
+		sql = read_file(*f);
+		run(conn, "BEGIN", "begin");
+		run(conn, sql, *f);
+		record(conn, version, *f);
+		run(conn, "COMMIT", "commit");
+		free(sql);
+		printf("applied %s\n", strrchr(*f, '/') + 1);
+		count++;
+	}
+	free_files(files);
+	/* Reference data: idempotent scripts, applied every time. */
+	files = sql_files("reference");
+	for (f = files; *f != NULL; f++) {
+		char *sql = read_file(*f);
+
+		run(conn, "BEGIN", "begin");
+		run(conn, sql, *f);
+		run(conn, "COMMIT", "commit");
+		free(sql);
+	}
+	free_files(files);
+	run(conn, "SELECT pg_advisory_unlock(4711)", "unlock");
+	printf("database is up to date (%d migration%s applied)\n", count,
+	    count == 1 ? "" : "s");
+	PQfinish(conn);
+	return 0;
+}
+
+/* --- users ------------------------------------------------------------------ */
+
+struct user_opts {
+	const char	*email, *password, *name, *role, *iin, *bin, *org;
+	const char	*lang, *holder, *position;
+	long		 keep;
+};
+
+static const char *
+read_password_stdin(void)
+{
+	static char line[ECO_PASSWORD_MAX_BYTES + 2];
+	size_t n;
+
+	if (fgets(line, sizeof(line), stdin) == NULL)
+		die("no password on standard input");
+	n = strcspn(line, "\r\n");
+	line[n] = '\0';
+	return line;
+}
+
+static void
+parse_opts(int argc, char **argv, struct user_opts *o)
+{
+	int i;
+
+	memset(o, 0, sizeof(*o));
+	o->lang = "kk";
+	o->keep = 2;
+	for (i = 0; i < argc; i += 2) {
+		const char *k = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+
+		if (v == NULL)
+			die("%s needs a value", k);
+		if (strcmp(k, "--email") == 0) o->email = v;
+		else if (strcmp(k, "--password") == 0) o->password = v;
+		else if (strcmp(k, "--name") == 0) o->name = v;
+		else if (strcmp(k, "--role") == 0) o->role = v;
+		else if (strcmp(k, "--iin") == 0) o->iin = v;
+		else if (strcmp(k, "--bin") == 0) o->bin = v;
+		else if (strcmp(k, "--org") == 0) o->org = v;
+		else if (strcmp(k, "--lang") == 0) o->lang = v;
+		else if (strcmp(k, "--holder") == 0) o->holder = v;
+		else if (strcmp(k, "--position") == 0) o->position = v;
+		else if (strcmp(k, "--keep") == 0) o->keep = strtol(v, NULL, 10);
+		else die("unknown option %s", k);
+	}
+	if (o->password != NULL && strcmp(o->password, "-") == 0)
+		o->password = read_password_stdin();
+}
+
+static const char *
+checked_email(const char *email, char *buf, size_t len)
+{
+	if (email == NULL || !eco_email_valid(email))
+		die("--email must be a valid e-mail address");
+	eco_email_normalize(email, buf, len);
+	return buf;
+}
+
+static const char *
+hashed_password(const char *password, char *hash)
+{
+	if (password == NULL || !eco_password_acceptable(password))
+		die("--password must have at least %d characters", ECO_PASSWORD_MIN_CHARS);
+	if (eco_password_hash(password, hash) != 0)
+		die("cannot hash the password");
+	return hash;
+}
+
+/* Adds an account; returns 0, or 1 if the e-mail is taken and quiet is set. */
+static int
+add_user(PGconn *conn, const struct user_opts *o, bool quiet)
+{
+	char email[256], hash[crypto_pwhash_STRBYTES];
+	const char *params[10];
+	PGresult *res;
+	int role;
+
+	checked_email(o->email, email, sizeof(email));
+	if (o->name == NULL || *o->name == '\0')
+		die("--name is required");
+	if (o->role == NULL || (role = eco_role_parse(o->role)) == 0)
+		die("--role must be individual, organisation, official, clerk "
+		    "or admin");
+	if (role == ECO_ROLE_INDIVIDUAL && (o->iin == NULL || !eco_iin_valid(o->iin)))
+		die("an individual needs a valid --iin");
+	if (role == ECO_ROLE_ORGANISATION &&
+	    (o->bin == NULL || !eco_bin_valid(o->bin) || o->org == NULL))
+		die("an organisation needs a valid --bin and --org");
+	if (role == ECO_ROLE_OFFICIAL && (o->holder == NULL || o->position == NULL))
+		die("an official needs --holder and --position");
+	if (o->position != NULL && strcmp(o->position, "registrar") != 0 &&
+	    strcmp(o->position, "executor") != 0 && strcmp(o->position, "head") != 0)
+		die("--position must be registrar, executor or head");
+	if (strcmp(o->lang, "kk") != 0 && strcmp(o->lang, "ru") != 0 &&
+	    strcmp(o->lang, "en") != 0)
+		die("--lang must be kk, ru or en");
+
+	params[0] = email;
+	params[1] = hashed_password(o->password, hash);
+	params[2] = o->role;
+	params[3] = o->name;
+	params[4] = role == ECO_ROLE_INDIVIDUAL ? o->iin : NULL;
+	params[5] = role == ECO_ROLE_ORGANISATION ? o->bin : NULL;
+	params[6] = role == ECO_ROLE_ORGANISATION ? o->org : NULL;
+	params[7] = o->holder;
+	params[8] = o->position;
+	params[9] = o->lang;
+	res = PQexecParams(conn,
+	    "INSERT INTO core.users (email, password_hash, kind, full_name, iin, "
+	    "bin, org_name, holder_id, position, lang) "
+	    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
+	    "ON CONFLICT (email) DO NOTHING RETURNING id",
+	    10, NULL, params, NULL, NULL, 0);
+	if (PQresultStatus(res) != PGRES_TUPLES_OK)
+		die("cannot add the account: %s", PQresultErrorMessage(res));
+	if (PQntuples(res) == 0) {
+		PQclear(res);
+		if (quiet)
+			return 1;
+		die("an account with e-mail %s already exists", email);
+	}
+	printf("account %s (%s) has id %s\n", email, o->role, PQgetvalue(res, 0, 0));
+	PQclear(res);
+	return 0;
+}
+
+static int
+cmd_user_passwd(PGconn *conn, const struct user_opts *o)
+{
+	char email[256], hash[crypto_pwhash_STRBYTES];
+	const char *params[2];
+	PGresult *res;
+
+	params[0] = checked_email(o->email, email, sizeof(email));
+	params[1] = hashed_password(o->password, hash);
+	/* A new password ends every session of the account. */
+	res = PQexecParams(conn,
+	    "WITH u AS (UPDATE core.users SET password_hash = $2, "
+	    "  password_changed_at = now() WHERE email = $1 RETURNING id) "
+	    "UPDATE core.sessions SET revoked_at = now() "
+	    "WHERE user_id IN (SELECT id FROM u) AND revoked_at IS NULL "
+	    "RETURNING (SELECT count(*) FROM u)",
+	    2, NULL, params, NULL, NULL, 0);
+	if (PQresultStatus(res) != PGRES_TUPLES_OK)
+		die("cannot change the password: %s", PQresultErrorMessage(res));
+	PQclear(res);
+	res = PQexecParams(conn, "SELECT 1 FROM core.users WHERE email = $1",
+	    1, NULL, params, NULL, NULL, 0);
+	if (PQntuples(res) != 1)
+		die("no account with e-mail %s", email);
+	PQclear(res);
+	printf("password of %s changed; its sessions are ended\n", email);
+	return 0;
+}
+
+/* --- demo data ------------------------------------------------------------- */
+
+/* Demo accounts; the password of each is "demo-password". */
+static const struct user_opts demo_users[] = {
+	{ .email = "citizen@demo.ecogosfond.kz", .name = "Айгерім Сәрсенбаева",
+	  .role = "individual", .iin = "900101300017", .lang = "kk" },
+	{ .email = "ngo@demo.ecogosfond.kz", .name = "Елена Петрова",
+	  .role = "organisation", .bin = "020540003431",
+	  .org = "ОО «Зелёное спасение»", .lang = "ru" },
+	{ .email = "official@demo.ecogosfond.kz", .name = "Нұрлан Ахметов",
+	  .role = "official", .holder = "1", .position = "head", .lang = "kk" },
+	{ .email = "clerk@demo.ecogosfond.kz", .name = "Дана Омарова",
+	  .role = "clerk", .lang = "ru" },
+	{ .email = "admin@demo.ecogosfond.kz", .name = "Администратор портала",
+	  .role = "admin", .lang = "en" },
+};
+
+static int
+cmd_demo_load(void)
+{
+	PGconn *conn = connect_db();
+	char **files, **f;
+	size_t i;
+
+	files = sql_files("demo");
+	for (f = files; *f != NULL; f++) {
+		char *sql = read_file(*f);
+
+		run(conn, "BEGIN", "begin");
+		run(conn, sql, *f);
+		run(conn, "COMMIT", "commit");
+		free(sql);
+	}
+	free_files(files);
+	for (i = 0; i < sizeof(demo_users) / sizeof(demo_users[0]); i++) {
+		struct user_opts o = demo_users[i];
+
+		o.password = "demo-password";
+		add_user(conn, &o, true);
+	}
+	printf("demo data loaded (accounts *@demo.ecogosfond.kz, password "
+	    "\"demo-password\")\n");
+	PQfinish(conn);
+	return 0;
+}
+
+/* --- keys -------------------------------------------------------------------- */
+
+static int
+cmd_key_rotate(const struct user_opts *o)
+{
+	const char *path = getenv("ECO_KEYS");
+	struct eco_keyring kr;
+	char err[512], tmp[4200];
+	char *text;
+	int fd;
+	size_t len;
+	ssize_t w;
+
+	if (path == NULL || *path == '\0')
+		die("ECO_KEYS is not set (the keyring file)");
+	if (o->keep < 1 || o->keep > ECO_KEYRING_MAX)
+		die("--keep must be 1 to %d", ECO_KEYRING_MAX);
+	memset(&kr, 0, sizeof(kr));
+	if (access(path, F_OK) == 0 &&
+	    eco_keyring_load(&kr, path, err, sizeof(err)) != 0)
+		die("%s", err);
+	if ((text = eco_keyring_rotated_text(&kr, (size_t)o->keep)) == NULL)
+		die("cannot make a new key");
+	/* Write a new file and rename it over the old one: never a torn keyring. */
+	snprintf(tmp, sizeof(tmp), "%s.new", path);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd < 0)
+		die("cannot write %s", tmp);
+	len = strlen(text);
+	w = write(fd, text, len);
+	sodium_memzero(text, len);
+	free(text);
+	if (w != (ssize_t)len || fsync(fd) != 0 || close(fd) != 0 ||
+	    rename(tmp, path) != 0)
+		die("cannot write %s", path);
+	printf("new signing key written to %s; handlers pick it up within "
+	    "seconds\n", path);
+	return 0;
+}
+
+static void
+usage(void)
+{
+	fputs("usage: ecoctl migrate\n"
+	    "       ecoctl demo load\n"
+	    "       ecoctl user add --email E --password P --name N --role ROLE\n"
+	    "                       [--iin IIN] [--bin BIN --org NAME] [--lang kk|ru|en]\n"
+	    "                       [--holder ID] [--position registrar|executor|head]\n"
+	    "       ecoctl user passwd --email E --password P\n"
+	    "       ecoctl key rotate [--keep N]\n", stderr);
+	exit(2);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct user_opts o;
+	PGconn *conn;
+	int rc;
+
+	if (sodium_init() < 0)
+		die("libsodium cannot be initialised");
+	share_dir = getenv("ECO_SHARE_DIR");
+	if (share_dir == NULL || *share_dir == '\0')
+		share_dir = ECO_DEFAULT_SHARE_DIR;
+	if (argc < 2)
+		usage();
+	if (strcmp(argv[1], "migrate") == 0 && argc == 2)
+		return cmd_migrate();
+	if (argc < 3)
+		usage();
+	parse_opts(argc - 3, argv + 3, &o);
+	if (strcmp(argv[1], "demo") == 0 && strcmp(argv[2], "load") == 0)
+		return cmd_demo_load();
+	if (strcmp(argv[1], "key") == 0 && strcmp(argv[2], "rotate") == 0)
+		return cmd_key_rotate(&o);
+	if (strcmp(argv[1], "user") == 0 && strcmp(argv[2], "add") == 0) {
+		conn = connect_db();
+		rc = add_user(conn, &o, false);
+		PQfinish(conn);
+		return rc;
+	}
+	if (strcmp(argv[1], "user") == 0 && strcmp(argv[2], "passwd") == 0) {
+		conn = connect_db();
+		rc = cmd_user_passwd(conn, &o);
+		PQfinish(conn);
+		return rc;
+	}
+	usage();
+	return 2;
+}
