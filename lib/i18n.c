@@ -885,9 +885,11 @@ po_keyword(struct po_reader *r, const char *s, size_t n)
 		return po_string(r, s, n, &e->msgctxt);
 	}
 	if (IS("msgid")) {
-		/* After a msgctxt the entry has begun already. */
-		if (!(e->has_msgctxt && !e->has_msgid) && po_begin(r) == -1)
-			return -1;
+		/* A msgctxt just before has begun the entry already. */
+		if (!e->has_msgctxt || e->has_msgid) {
+			if (po_begin(r) == -1)
+				return -1;
+		}
 		e->has_msgid = 1;
 		e->last = PO_MSGID;
 		return po_string(r, s, n, &e->msgid);

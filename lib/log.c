@@ -65,6 +65,8 @@ eco_log_reopen(void)
 	log_fd = fd;
 }
 
+static void write_line(const char *, va_list) __attribute__((format(printf, 1, 0)));
+
 static void
 write_line(const char *fmt, va_list ap)
 {
@@ -102,6 +104,9 @@ eco_log(const char *fmt, ...)
 	write_line(fmt, ap);
 	va_end(ap);
 }
+
+static void log_request_line(const char *, ...)
+    __attribute__((format(printf, 1, 2)));
 
 static void
 log_request_line(const char *fmt, ...)

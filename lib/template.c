@@ -427,13 +427,15 @@ parse_path(struct compiler *c, int line, const struct tok *t,
 		{ "@index", P_INDEX }, { "@number", P_NUMBER },
 		{ "@first", P_FIRST }, { "@last", P_LAST },
 	};
-	const char *s = t->s, *end = t->s + t->len;
+	const char *s, *end;
 	size_t i, n, nseg;
 	char *bytes;
 
 	memset(p, 0, sizeof(*p));
 	if (t->kind != T_WORD)
 		return fail(c, line, "expected a name");
+	s = t->s;
+	end = t->s + t->len;
 	if (word_is(t, ".") || word_is(t, "this")) {
 		p->kind = P_THIS;
 		return 0;
@@ -1206,9 +1208,11 @@ struct render {
 	const struct eco_template_hooks *hooks;
 	const char	*yield;
 	struct eco_buf	*out;
+	const struct tpl *root;	/* the template asked for */
 	struct frame	 frame[MAX_SCOPES];
 	int		 nframe;
-	int		 partials;	/* partials being rendered */
+	const struct tpl *active[MAX_PARTIALS];	/* partials being rendered */
+	int		 partials;
 };
 
 /*
@@ -1408,13 +1412,22 @@ static void
 render_partial(struct render *r, const struct node *n)
 {
 	const struct tpl *t;
+	int i;
 
-	/* A template that includes itself stops here instead of overflowing. */
+	/*
+	 * eco_templates_check refuses cycles and deep chains, but a set built
+	 * with eco_templates_add may skip it: a template already being
+	 * rendered renders as nothing, so recursion can neither overflow the
+	 * stack nor multiply the output through an #each.
+	 */
 	if (r->partials >= MAX_PARTIALS)
 		return;
-	if ((t = find(r->set, n->s1, n->hash)) == NULL)
+	if ((t = find(r->set, n->s1, n->hash)) == NULL || t == r->root)
 		return;
-	r->partials++;
+	for (i = 0; i < r->partials; i++)
+		if (r->active[i] == t)
+			return;
+	r->active[r->partials++] = t;
 	render_nodes(r, t->root);
 	r->partials--;
 }
@@ -1597,6 +1610,7 @@ eco_template_render(const struct eco_templates *set, const char *name,
 	r.hooks = hooks;
 	r.yield = yield;
 	r.out = out;
+	r.root = t;
 	r.frame[0].val = data;
 	r.frame[0].index = 0;
 	r.frame[0].count = 0;

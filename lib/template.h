@@ -26,7 +26,12 @@
  *   {{! comment }}          nothing
  *
  * Names resolve from the innermost scope outwards (each element, then the
- * data object).  Whitespace inside {{ }} is allowed.  Any syntax error (an
+ * data object); {{this.name}} looks only in the innermost scope.  t, tn,
+ * date, yield and else are reserved and cannot be used as plain names.
+ * Objects and arrays print nothing.  {{!-- ... --}} is a comment that may
+ * contain "}}".  Partials may not include themselves, directly or through
+ * others, nor nest more than 8 deep.
+ * Whitespace inside {{ }} is allowed.  Any syntax error (an
  * unclosed block, an unknown helper, a missing partial) fails loading with a
  * message naming the file and line, so a broken template never reaches a
  * request.
@@ -71,7 +76,7 @@ void	eco_templates_free(struct eco_templates *);
 int	eco_templates_has(const struct eco_templates *, const char *name);
 
 /*
- * Renders template name with data into out.  yield is the HTML that
+ * Renders template name with data, appending to out.  yield is the HTML that
  * {{yield}} inserts (NULL for none).  Returns 0, or -1 when the template does
  * not exist.
  */

@@ -306,7 +306,7 @@ eco_keyring_refresh(struct eco_keyring *kr, time_t now)
 	struct stat st;
 	char err[512];
 
-	if (kr->path[0] == '\0' || now == kr->checked_at)
+	if (kr == NULL || kr->path[0] == '\0' || now == kr->checked_at)
 		return;
 	kr->checked_at = now;
 	if (stat(kr->path, &st) == -1)

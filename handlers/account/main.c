@@ -13,6 +13,8 @@ static const struct eco_route routes[] = {
 	{ "POST",   "/api/v1/session",                api_session_create,   ECO_ROLE_PUBLIC },
 	{ "DELETE", "/api/v1/session",                api_session_delete,   ECO_ROLE_ANY },
 	{ "GET",    "/api/v1/me",                     api_me,               ECO_ROLE_ANY },
+	{ "GET",    "/api/v1/accounts",               api_accounts_list,    ECO_ROLE_ADMIN },
+	{ "POST",   "/api/v1/accounts/{id}/disable",  api_account_disable,  ECO_ROLE_ADMIN },
 
 	{ "GET",    "/{lang}/account/login",          page_login_form,      ECO_ROLE_PUBLIC },
 	{ "POST",   "/{lang}/account/login",          page_login_submit,    ECO_ROLE_PUBLIC },

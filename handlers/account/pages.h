@@ -8,6 +8,8 @@ int	api_accounts_create(struct eco_ctx *);
 int	api_session_create(struct eco_ctx *);
 int	api_session_delete(struct eco_ctx *);
 int	api_me(struct eco_ctx *);
+int	api_accounts_list(struct eco_ctx *);
+int	api_account_disable(struct eco_ctx *);
 
 int	page_login_form(struct eco_ctx *);
 int	page_login_submit(struct eco_ctx *);

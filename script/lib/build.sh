@@ -1,5 +1,6 @@
 # script/lib/build.sh: autotools and the out-of-tree builds under $BUILD.
 # Sourced after common.sh.  Never configures in the source directory.
+# shellcheck shell=bash
 
 # autoreconf only when configure is missing or older than its inputs.
 build_autoreconf() {

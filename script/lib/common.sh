@@ -11,6 +11,7 @@
 #   BUILD  where the out-of-tree builds go ($REPO/build; ECO_BUILD overrides)
 #
 # Library functions report a problem and return 1; only the scripts die.
+# shellcheck shell=bash disable=SC2034
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
 VAR=${ECO_VAR:-$REPO/var}

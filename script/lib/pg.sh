@@ -10,6 +10,7 @@
 #
 # Exports ECO_OWNER_DSN (role eco_owner, owns database eco and its schemas)
 # and ECO_APP_DSN (role eco_app, what the handlers use).
+# shellcheck shell=bash disable=SC2034
 
 PG_BIN=${ECO_PG_BIN:-/usr/lib/postgresql/15/bin}
 PG_PORT=${ECO_PG_PORT:-54329}
@@ -44,7 +45,7 @@ pg_locate() {
 	else
 		PGDATA_DIR=/var/tmp/eco-$VAR_HASH/pg
 		note "postgres cannot reach $VAR; the cluster lives in $PGDATA_DIR"
-		mkdir -p -m 0755 "$(dirname "$PGDATA_DIR")" || return 1
+		mkdir -p "$(dirname "$PGDATA_DIR")" || return 1
 		ln -s "$PGDATA_DIR" "$VAR/pg" || return 1
 	fi
 }
@@ -55,8 +56,8 @@ pg_init() {
 	[ -f "$PGDATA_DIR/PG_VERSION" ] && return 0
 	[ -x "$PG_BIN/initdb" ] || { error "no $PG_BIN/initdb (script/bootstrap installs postgresql)"; return 1; }
 	note "creating the PostgreSQL cluster in $PGDATA_DIR"
-	mkdir -p -m 0700 "$PGDATA_DIR" || return 1
-	chown "$(pg_owner):" "$PGDATA_DIR" || return 1
+	mkdir -p "$PGDATA_DIR" && chmod 0700 "$PGDATA_DIR" &&
+	    chown "$(pg_owner):" "$PGDATA_DIR" || return 1
 	if ! pg_as "$PG_BIN/initdb" -D "$PGDATA_DIR" -U postgres -E UTF8 \
 	    --locale=C.UTF-8 --auth-local=trust --auth-host=scram-sha-256 \
 	    ${ECO_PG_FAST:+--no-sync} >"$LOG/initdb.log" 2>&1; then

@@ -7,6 +7,7 @@
 # the handlers (SIGTERM: in-flight requests finish), then PostgreSQL if
 # this script started it.  Their output goes to $LOG, never to the
 # terminal, and they never inherit fd 7 (script/test's tee).
+# shellcheck shell=bash
 
 # The handler binaries, build/default/handlers/eco-<name>.  A new handler
 # also needs an upstream and its locations in nginx/eco-dev.conf.in and
@@ -83,9 +84,10 @@ handler_start() {
 	[ -x "$bin" ] || { error "$bin was not built"; return 1; }
 	stop_leftover "$RUN/$name.pid" "$name"
 	rm -f "$sock"
-	ECO_DSN=$ECO_APP_DSN ECO_SHARE_DIR=$REPO ECO_KEYS=$KEYS ECO_ENV=dev \
-	    daemon_start "$name" "$LOG/$name.log" "$bin" --listen "$sock" \
-	    --workers "$ECO_WORKERS" --log "$LOG/$name.log" \
+	# The application role only: the owner's DSN stays out of its reach.
+	daemon_start "$name" "$LOG/$name.log" env -u ECO_OWNER_DSN \
+	    ECO_DSN="$ECO_APP_DSN" ECO_SHARE_DIR="$REPO" ECO_KEYS="$KEYS" ECO_ENV=dev \
+	    "$bin" --listen "$sock" --workers "$ECO_WORKERS" --log "$LOG/$name.log" \
 	    --pid-file "$RUN/$name.pid" --socket-mode 0660
 	pid=${DAEMON_PIDS[-1]}
 	for ((i = 0; i < 200; i++)); do
@@ -100,8 +102,8 @@ handler_start() {
 
 # Renders nginx/eco-dev.conf.in into $VAR/nginx/nginx.conf.
 nginx_render() {
-	local user_line="# user: nginx runs as $(id -un), its invoking user"
-	is_root && user_line="user root;"
+	local user_line="user root;"
+	is_root || user_line="# user: nginx runs as its invoking user, $(id -un)"
 	sed -e "s|@USER_LINE@|$(sed_quote "$user_line")|g" \
 	    -e "s|@REPO@|$(sed_quote "$REPO")|g" \
 	    -e "s|@VAR@|$(sed_quote "$VAR")|g" \

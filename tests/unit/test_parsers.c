@@ -383,23 +383,32 @@ test_json_fields(void)
 
 #define CD	"Content-Disposition: form-data; "
 
+/* The boundary of "multipart/form-data; " followed by params. */
+static const char *
+boundary_of(const char *params)
+{
+	char ct[256];
+
+	snprintf(ct, sizeof(ct), "multipart/form-data; %s", params);
+	return eco_multipart_boundary(arena, ct);
+}
+
 static void
 test_multipart_boundary(void)
 {
+	static const char b70[] =
+	    "0123456789012345678901234567890123456789"
+	    "012345678901234567890123456789";
 	char ct[128];
 
 	fresh();
-	is_str(eco_multipart_boundary(arena, "multipart/form-data; boundary=abc"),
-	    "abc", "boundary: token form");
-	is_str(eco_multipart_boundary(arena,
-	    "multipart/form-data; BOUNDARY=\"a b:c=d\""), "a b:c=d",
+	is_str(boundary_of("boundary=abc"), "abc", "boundary: token form");
+	is_str(boundary_of("BOUNDARY=\"a b:c=d\""), "a b:c=d",
 	    "boundary: quoted, name case-insensitive");
-	is_str(eco_multipart_boundary(arena, "multipart/form-data; charset=utf-8;"
-	    "boundary=----WebKitFormBoundary7MA4YWxkTrZu0gW"),
-	    "----WebKitFormBoundary7MA4YWxkTrZu0gW",
+	is_str(boundary_of("charset=utf-8;boundary=----WebKitFormBoundary7MA"),
+	    "----WebKitFormBoundary7MA",
 	    "boundary: after another parameter, no space");
-	is_str(eco_multipart_boundary(arena,
-	    "multipart/form-data; foo=\"boundary=evil\"; boundary=real"), "real",
+	is_str(boundary_of("foo=\"boundary=evil\"; boundary=real"), "real",
 	    "boundary: not fooled by a quoted lookalike");
 	is_str(eco_multipart_boundary(arena,
 	    "multipart/mixed; boundary=----=_Part_1"), "----=_Part_1",
@@ -408,29 +417,25 @@ test_multipart_boundary(void)
 	    "boundary: none");
 	ok(eco_multipart_boundary(arena, NULL) == NULL,
 	    "boundary: NULL header");
-	ok(eco_multipart_boundary(arena, "multipart/form-data; boundary=\"\"")
-	    == NULL, "boundary: empty refused");
-	ok(eco_multipart_boundary(arena, "multipart/form-data; boundary=a; "
-	    "boundary=b") == NULL, "boundary: two boundaries refused");
-	ok(eco_multipart_boundary(arena, "multipart/form-data; boundary=\"abc")
-	    == NULL, "boundary: unterminated quote refused");
-	ok(eco_multipart_boundary(arena, "multipart/form-data; boundary=\"ab \"")
-	    == NULL, "boundary: trailing space refused");
-	ok(eco_multipart_boundary(arena, "multipart/form-data; boundary=\"a\\\"b\"")
-	    == NULL, "boundary: quote character refused");
-	ok(eco_multipart_boundary(arena, "multipart/form-data; boundary=\"a\rb\"")
-	    == NULL, "boundary: control character refused");
+	ok(boundary_of("boundary=\"\"") == NULL, "boundary: empty refused");
+	ok(boundary_of("boundary=a; boundary=b") == NULL,
+	    "boundary: two boundaries refused");
+	ok(boundary_of("boundary=\"abc") == NULL,
+	    "boundary: unterminated quote refused");
+	ok(boundary_of("boundary=\"ab \"") == NULL,
+	    "boundary: trailing space refused");
+	ok(boundary_of("boundary=\"a\\\"b\"") == NULL,
+	    "boundary: quote character refused");
+	ok(boundary_of("boundary=\"a\rb\"") == NULL,
+	    "boundary: control character refused");
 	ok(eco_multipart_boundary(arena, "garbage") == NULL,
 	    "boundary: not a media type");
 
-	snprintf(ct, sizeof(ct), "multipart/form-data; boundary=%.70s",
-	    "0123456789012345678901234567890123456789012345678901234567890123456789");
-	ok(eco_multipart_boundary(arena, ct) != NULL &&
-	    strlen(eco_multipart_boundary(arena, ct)) == 70,
+	snprintf(ct, sizeof(ct), "boundary=%s", b70);
+	ok(boundary_of(ct) != NULL && strlen(boundary_of(ct)) == 70,
 	    "boundary: 70 characters accepted");
 	strcat(ct, "x");
-	ok(eco_multipart_boundary(arena, ct) == NULL,
-	    "boundary: 71 characters refused");
+	ok(boundary_of(ct) == NULL, "boundary: 71 characters refused");
 }
 
 static void
@@ -514,7 +519,7 @@ test_multipart_forms(void)
 	b = eco_multipart_boundary(arena,
 	    "multipart/form-data; boundary=\"a b:c\"");
 	is_int(eco_multipart_parse(arena, quoted, sizeof(quoted) - 1, b, NULL,
-	    &ps), ECO_PARSE_OK, "multipart: quoted boundary with space and colon");
+	    &ps), ECO_PARSE_OK, "multipart: quoted boundary, space and colon");
 	is_str(eco_params_get(&ps, "x"), "1",
 	    "multipart: quoted boundary value");
 	is_int(MP(preamble, NULL), ECO_PARSE_OK, "multipart: preamble skipped");
