@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "config.h"
 #include "date.h"
 #include "request.h"
 #include "response.h"
@@ -296,6 +297,45 @@ test_server_options(void)
 	    "unknown option refused");
 }
 
+/* ECO_TODAY is honoured in the dev run only; production ignores it. */
+static void
+test_config(void)
+{
+	struct eco_config c;
+	char err[256];
+
+	setenv("ECO_DSN", "dbname=eco", 1);
+	setenv("ECO_TODAY", "2026-03-06", 1);
+	unsetenv("ECO_ENV");
+	is_int(eco_config_from_env(&c, err, sizeof(err)), 0, "production config");
+	ok(!c.dev, "production is not dev");
+	is_int(c.today, -1, "production ignores ECO_TODAY");
+	ok(eco_today() != eco_days_from_civil(2026, 3, 6),
+	    "production's today is the real date");
+	is_int(c.session_seconds, 12 * 3600, "sessions last 12 hours by default");
+
+	setenv("ECO_ENV", "dev", 1);
+	is_int(eco_config_from_env(&c, err, sizeof(err)), 0, "dev config");
+	ok(c.dev, "ECO_ENV=dev is the dev run");
+	is_int(eco_today(), eco_days_from_civil(2026, 3, 6),
+	    "the dev run takes today from ECO_TODAY");
+	setenv("ECO_TODAY", "2026-02-30", 1);
+	is_int(eco_config_from_env(&c, err, sizeof(err)), -1,
+	    "an impossible ECO_TODAY is refused");
+	unsetenv("ECO_TODAY");
+	setenv("ECO_SESSION_HOURS", "0", 1);
+	is_int(eco_config_from_env(&c, err, sizeof(err)), -1,
+	    "ECO_SESSION_HOURS below 1 is refused");
+	setenv("ECO_SESSION_HOURS", "24", 1);
+	is_int(eco_config_from_env(&c, err, sizeof(err)), 0, "24 hours accepted");
+	is_int(c.session_seconds, 24 * 3600, "session lifetime from the environment");
+	unsetenv("ECO_SESSION_HOURS");
+	unsetenv("ECO_DSN");
+	is_int(eco_config_from_env(&c, err, sizeof(err)), -1, "ECO_DSN is required");
+	unsetenv("ECO_ENV");
+	eco_today_override(-1);
+}
+
 int
 main(void)
 {
@@ -305,5 +345,6 @@ main(void)
 	test_response();
 	test_dates();
 	test_server_options();
+	test_config();
 	return tap_done();
 }
