@@ -22,7 +22,14 @@
 #define DEFAULT_MAX_BODY	(1024 * 1024)
 #define LANG_COOKIE_AGE		(365L * 24 * 3600)
 
-/* --- language ------------------------------------------------------------ */
+/* --- cookies and language ------------------------------------------------- */
+
+int
+eco_cookie_flags(const struct eco_ctx *ctx)
+{
+	/* The dev run is plain HTTP on loopback; everywhere else cookies need TLS. */
+	return ECO_COOKIE_HTTPONLY | (ctx->app->config.dev ? 0 : ECO_COOKIE_SECURE);
+}
 
 /* The language named by the first path segment, if any. */
 static bool
@@ -53,7 +60,7 @@ choose_language(struct eco_ctx *ctx)
 		if (cookie == NULL || strcmp(cookie, eco_lang_code(from_path)) != 0)
 			eco_response_cookie(&ctx->res, ctx->arena, ECO_COOKIE_LANG,
 			    eco_lang_code(from_path), LANG_COOKIE_AGE,
-			    ECO_COOKIE_HTTPONLY);
+			    eco_cookie_flags(ctx));
 		return;
 	}
 	cookie = eco_params_get(&ctx->req.cookies, ECO_COOKIE_LANG);
@@ -155,8 +162,7 @@ eco_csrf(struct eco_ctx *ctx)
 			sodium_bin2hex(hex, 33, raw, sizeof(raw));
 			binding = hex;
 			eco_response_cookie(&ctx->res, ctx->arena,
-			    ECO_COOKIE_PRESESSION, hex, -1, ECO_COOKIE_HTTPONLY |
-			    (ctx->app->config.dev ? 0 : ECO_COOKIE_SECURE));
+			    ECO_COOKIE_PRESESSION, hex, -1, eco_cookie_flags(ctx));
 		}
 	}
 	ctx->csrf = eco_csrf_token(ctx->arena, &ctx->app->keyring, binding);
@@ -349,7 +355,7 @@ read_token(struct eco_ctx *ctx)
 	} else if (from_cookie) {
 		/* A stale or forged cookie: forget it rather than carry it on. */
 		eco_response_cookie(&ctx->res, ctx->arena, ECO_COOKIE_SESSION, "",
-		    0, ECO_COOKIE_HTTPONLY);
+		    0, eco_cookie_flags(ctx));
 	}
 }
 

@@ -129,6 +129,9 @@ int	eco_no_content(struct eco_ctx *);
  */
 const char *eco_csrf(struct eco_ctx *);
 
+/* HttpOnly, and Secure everywhere but the dev run. */
+int	eco_cookie_flags(const struct eco_ctx *);
+
 /* GET /healthz, for every handler's table: 200, or 503 without a database. */
 int	eco_page_healthz(struct eco_ctx *);
 

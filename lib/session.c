@@ -30,12 +30,6 @@ static struct eco_stmt q_audit = ECO_STMT(
     "                        address, details) "
     "VALUES ($1, $2, $3, $4, $5::inet, $6::jsonb)");
 
-static int
-cookie_flags(const struct eco_ctx *ctx)
-{
-	return ECO_COOKIE_HTTPONLY | (ctx->app->config.dev ? 0 : ECO_COOKIE_SECURE);
-}
-
 const char *
 eco_session_open(struct eco_ctx *ctx, long long user_id, int role)
 {
@@ -60,7 +54,7 @@ eco_session_open(struct eco_ctx *ctx, long long user_id, int role)
 	if (token == NULL)
 		return NULL;
 	eco_response_cookie(&ctx->res, ctx->arena, ECO_COOKIE_SESSION, token,
-	    ctx->app->config.session_seconds, cookie_flags(ctx));
+	    ctx->app->config.session_seconds, eco_cookie_flags(ctx));
 	ctx->claims = c;
 	ctx->have_claims = true;
 	ctx->csrf = NULL;	/* the old one was bound to no session */
@@ -73,7 +67,7 @@ eco_session_close(struct eco_ctx *ctx)
 	const char *params[1];
 
 	eco_response_cookie(&ctx->res, ctx->arena, ECO_COOKIE_SESSION, "", 0,
-	    cookie_flags(ctx));
+	    eco_cookie_flags(ctx));
 	if (!ctx->have_claims)
 		return 0;
 	params[0] = ctx->claims.sid_hex;

@@ -18,7 +18,7 @@ static const struct eco_route routes[] = {
 
 	{ "GET",    "/{lang}/account/login",          page_login_form,      ECO_ROLE_PUBLIC },
 	{ "POST",   "/{lang}/account/login",          page_login_submit,    ECO_ROLE_PUBLIC },
-	{ "POST",   "/{lang}/account/logout",         page_logout,          ECO_ROLE_ANY },
+	{ "POST",   "/{lang}/account/logout",         page_logout,          ECO_ROLE_PUBLIC },
 	{ "GET",    "/{lang}/account/register",       page_register_form,   ECO_ROLE_PUBLIC },
 	{ "POST",   "/{lang}/account/register",       page_register_submit, ECO_ROLE_PUBLIC },
 	{ "GET",    "/{lang}/account",                page_profile,         ECO_ROLE_ANY },

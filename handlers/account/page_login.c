@@ -73,8 +73,9 @@ page_login_submit(struct eco_ctx *ctx)
 }
 
 /*
- * POST /{lang}/account/logout: ends the session and returns home.
- * 303; 503 database unavailable.
+ * POST /{lang}/account/logout: ends the session, if it is still open, and
+ * returns home.  Public, so that a session revoked elsewhere can still
+ * clear its cookie.  303; 503 database unavailable.
  */
 int
 page_logout(struct eco_ctx *ctx)

@@ -23,7 +23,7 @@ render_register(struct eco_ctx *ctx, int status,
     const struct registration_error *errors, size_t nerrors)
 {
 	static const char *const kept[] = {
-		"email", "full_name", "iin", "bin", "org_name"
+		"email", "full_name", "iin", "bin", "org_name", "consent"
 	};
 	json_t *data = json_object(), *errs = json_object(), *list = json_array();
 	const char *kind = form_kind(ctx);
