@@ -7,7 +7,8 @@
 
 /*
  * POST /api/v1/session {"email","password"}: signs in.
- * 200 {"token","user":{...}} and the session cookie; 400 not a JSON object;
+ * 200 {"token","user":{...}} and the session cookie; 400 not a JSON object
+ * or a field that is not a string;
  * 401 wrong e-mail or password; 429 too many failures for this address;
  * 503 database unavailable.
  */
@@ -24,6 +25,9 @@ api_session_create(struct eco_ctx *ctx)
 		    N_("Send the e-mail and password as a JSON object."));
 	email = eco_json_string(ctx->req.json, "email", &bad_type);
 	password = eco_json_string(ctx->req.json, "password", &bad_type);
+	if (bad_type)
+		return eco_error(ctx, 400, "bad_request",
+		    N_("Every field must be a text string."));
 
 	switch (account_authenticate(ctx, email, password, &a)) {
 	case ACCOUNT_OK:

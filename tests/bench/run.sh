@@ -28,6 +28,9 @@
 # and wrk's load, the same for every path:
 #   ECO_BENCH_THREADS (2), ECO_BENCH_CONNECTIONS (16), ECO_BENCH_SECONDS (10),
 #   ECO_BENCH_WARMUP (2 seconds before every measurement), ECO_BENCH_RUNS (3)
+# Before every measurement it waits (up to ECO_BENCH_QUIET_WAIT, 120 s) until
+# at most ECO_BENCH_QUIET_PERCENT (10) % of the CPUs are busy over a second:
+# the stack is idle then, so that is other people's work.
 # ECO_BENCH_NO_BUILD=1 skips make (build/default must then be built).
 #
 # The nginx configuration is the development one (nginx/eco-dev.conf.in,
@@ -55,6 +58,10 @@ CONNECTIONS=${ECO_BENCH_CONNECTIONS:-16}
 DURATION=${ECO_BENCH_SECONDS:-10}
 WARMUP=${ECO_BENCH_WARMUP:-2}
 RUNS=${ECO_BENCH_RUNS:-3}
+QUIET_PERCENT=${ECO_BENCH_QUIET_PERCENT:-10}
+QUIET_WAIT=${ECO_BENCH_QUIET_WAIT:-120}
+NOISY=0				# measurements that did not get a quiet machine
+NG=() HD=() PG=()		# the processes measure_once watches
 EXPERIMENTS=0
 HOLD=0
 
@@ -283,11 +290,11 @@ check() {
 
 # --- measuring -----------------------------------------------------------------
 
-# The CPU ticks (user + system) of processes, summed.
+# The CPU ticks of processes, summed: "user system".
 ticks() {
-	[ $# -gt 0 ] || { echo 0; return; }
-	(cd /proc && awk '{ sub(/^.*\) /, ""); t += $12 + $13 } END { print t + 0 }' \
-	    "${@/%//stat}" 2>/dev/null)
+	[ $# -gt 0 ] || { echo 0 0; return; }
+	(cd /proc && awk '{ sub(/^.*\) /, ""); u += $12; s += $13 }
+	    END { print u + 0, s + 0 }' "${@/%//stat}" 2>/dev/null)
 }
 
 # The processes of a group: nginx's workers, a handler's workers,
@@ -305,9 +312,52 @@ group_pids() {
 	esac
 }
 
-# Busy and total ticks of the whole machine, every CPU.
-machine_ticks() {
-	awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9; exit }' /proc/stat
+# The tick counters a measurement compares, on one line: nginx's workers,
+# the handler's workers, PostgreSQL's processes (each "user system"),
+# and the ticks in which any CPU was busy.  A tick counts once, for the
+# process that ran: busy minus the groups (and wrk) is everybody else.
+counters() {
+	echo "$(ticks "${NG[@]}") $(ticks "${HD[@]}") $(ticks "${PG[@]}")" \
+	    "$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8; exit }' /proc/stat)"
+}
+
+# cpu_per_request "COUNTERS BEFORE" "COUNTERS AFTER" WRK_SECONDS REQUESTS:
+# microseconds of CPU per request, "nginx/handler user/handler system/
+# postgres/wrk/other".
+cpu_per_request() {
+	awk -v a="$1" -v b="$2" -v w="$3" -v n="$4" -v tick="$TICK_US" 'BEGIN {
+		split(a, x); split(b, y)
+		for (i = 1; i <= 7; i++) d[i] = (y[i] - x[i]) * tick
+		if (n < 1) n = 1
+		w *= 1000000
+		other = d[7] - d[1] - d[2] - d[3] - d[4] - d[5] - d[6] - w
+		printf "%.1f/%.1f/%.1f/%.1f/%.1f/%.1f ", (d[1] + d[2]) / n,
+		    d[3] / n, d[4] / n, (d[5] + d[6]) / n, w / n, other / n
+	}'
+}
+
+# The share of the CPUs busy over one second.
+busy_percent() {
+	local a b
+	a=$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $2 + $3 + $4 + $5 + $6 + $7 + $8; exit }' /proc/stat)
+	sleep 1
+	b=$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $2 + $3 + $4 + $5 + $6 + $7 + $8; exit }' /proc/stat)
+	awk -v a="$a" -v b="$b" 'BEGIN { split(a, x); split(b, y)
+	    printf "%d", (y[2] > x[2] ? 100 * (y[1] - x[1]) / (y[2] - x[2]) : 0) }'
+}
+
+# Waits until the machine is quiet: between two measurements the stack
+# is idle, so a busy CPU is somebody else's work, which would take CPU
+# from the measurement.  Waits at most QUIET_WAIT seconds, then goes on
+# and says so.
+wait_quiet() {
+	local busy i
+	for ((i = 0; i < QUIET_WAIT; i++)); do
+		busy=$(busy_percent)
+		[ "$busy" -le "$QUIET_PERCENT" ] && return 0
+	done
+	warn "the machine stayed ${busy}% busy for ${QUIET_WAIT}s; measuring anyway"
+	NOISY=$((NOISY + 1))
 }
 
 # wrk_parse FILE: "req/s p99-ms requests errors" from wrk's output.
@@ -341,37 +391,27 @@ wrk_args() {
 	WRK_ARGS+=("${URL[$t]}")
 }
 
-# measure_once TEST RUN: warm-up, then one measured wrk run; appends to
-# RPS_ALL, P99_ALL, ERRORS; CPU gets the microseconds of CPU each group
-# spent per request ("nginx handler postgres wrk other").
+# measure_once TEST RUN: waits for a quiet machine, warms up, then one
+# measured wrk run; appends to RPS_ALL, P99_ALL, ERRORS and CPU.
 measure_once() {
 	local t=$1 run=$2 out=$VAR/tmp/wrk-$1-$2.txt
-	local -a ng hd pg
-	local m0 m1 n0 h0 p0 n1 h1 p1 rps p99 n bad wrk_cpu
+	local c0 c1 rps p99 n bad wrk_cpu
+	wait_quiet
 	wrk_args "$t" "$WARMUP"
 	"${WRK_ARGS[@]}" >/dev/null 2>&1
 	wrk_args "$t" "$DURATION"
-	mapfile -t ng < <(group_pids nginx)
-	mapfile -t hd < <(group_pids "${SERVER[$t]}")
-	mapfile -t pg < <(group_pids postgres)
-	read -r -a m0 < <(machine_ticks)
-	n0=$(ticks "${ng[@]}"); h0=$(ticks "${hd[@]}"); p0=$(ticks "${pg[@]}")
+	mapfile -t NG < <(group_pids nginx)
+	mapfile -t HD < <(group_pids "${SERVER[$t]}")
+	mapfile -t PG < <(group_pids postgres)
+	c0=$(counters)
 	/usr/bin/time -f '%U %S' -o "$out.time" "${WRK_ARGS[@]}" >"$out" 2>&1
-	read -r -a m1 < <(machine_ticks)
-	n1=$(ticks "${ng[@]}"); h1=$(ticks "${hd[@]}"); p1=$(ticks "${pg[@]}")
+	c1=$(counters)
 	read -r rps p99 n bad < <(wrk_parse "$out")
-	wrk_cpu=$(awk '{ printf "%d", ($1 + $2) * 1000000 }' "$out.time" 2>/dev/null)
+	wrk_cpu=$(awk '{ print $1 + $2 }' "$out.time" 2>/dev/null)
 	RPS_ALL[$t]+="$rps "
 	P99_ALL[$t]+="$p99 "
 	ERRORS[$t]=$((${ERRORS[$t]:-0} + bad))
-	CPU[$t]+=$(awk -v n="$n" -v tick="$TICK_US" -v ng=$((n1 - n0)) \
-	    -v hd=$((h1 - h0)) -v pg=$((p1 - p0)) -v w="${wrk_cpu:-0}" \
-	    -v busy=$((m1[0] - m0[0])) 'BEGIN {
-		if (n == 0) n = 1
-		other = busy * tick - (ng + hd + pg) * tick - w
-		printf "%.1f/%.1f/%.1f/%.1f/%.1f ", ng * tick / n, hd * tick / n,
-		    pg * tick / n, w / n, (other > 0 ? other : 0) / n
-	}')
+	CPU[$t]+=$(cpu_per_request "$c0" "$c1" "${wrk_cpu:-0}" "$n")
 	printf '  %-36s run %d: %10.0f req/s  p99 %8.2f ms  %s\n' "${TITLE[$t]}" \
 	    "$run" "$rps" "$p99" "$([ "$bad" -gt 0 ] && echo "$bad ERRORS")" >&2
 }
@@ -407,18 +447,18 @@ measure_set() {
 cpu_median() {
 	local t=$1 col
 	local -a out=()
-	for col in 1 2 3 4 5; do
+	for col in 1 2 3 4 5 6; do
 		# shellcheck disable=SC2046,SC2086
 		out+=("$(median $(printf '%s\n' ${CPU[$t]} | cut -d/ -f$col))")
 	done
-	printf '%6.1f %7.1f %8.1f %5.1f %5.1f' "${out[@]}"
+	printf '%6.1f %6.1f/%-6.1f %8.1f %5.1f %6.1f' "${out[@]}"
 }
 
 table() {
 	local t
 	report "$(printf '%-36s %10s %9s  %-26s %6s   %s' test 'req/s' 'p99 ms' \
 	    "req/s of the $RUNS runs" errors \
-	    'CPU us/request: nginx handler postgres wrk other')"
+	    'CPU us/request: nginx handler(usr/sys) postgres wrk other')"
 	for t in "$@"; do
 		# shellcheck disable=SC2086
 		report "$(printf '%-36s %10.0f %9.2f  %-26s %6d   %s' "${TITLE[$t]}" \
@@ -529,10 +569,21 @@ machine() {
 	report "date:    $(date -u '+%Y-%m-%d %H:%M UTC')"
 	report "wrk:     -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency, ${WARMUP} s warm-up before each run, $RUNS runs, median"
 	report "workers: $ECO_WORKERS per handler (eco-portal, eco-account, eco-bench-hello); nginx worker_processes 2"
+	report "source:  $(source_state)"
+}
+
+# The commit measured, and the files that differ from it (read only).
+source_state() {
+	local head dirty
+	head=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null) || { echo "not a git checkout"; return; }
+	dirty=$(git -C "$REPO" status --porcelain -- lib handlers tools templates po 2>/dev/null |
+	    awk '{ print $2 }' | tr '\n' ' ')
+	echo "commit $head${dirty:+, with uncommitted changes in $dirty}"
 }
 
 main() {
-	local load0
+	local load0 cmdline
+	cmdline="$(env | grep '^ECO_BENCH_' | sort | tr '\n' ' ')tests/bench/run.sh $*"
 	while [ $# -gt 0 ]; do
 		case $1 in
 		--experiments) EXPERIMENTS=1 ;;
@@ -556,6 +607,7 @@ main() {
 	mkdir -p "$VAR/tmp"
 	REPORT=$LOG/bench-report.txt
 	: >"$REPORT"
+	report "command: $cmdline"
 	report "load average before the run (1, 5, 15 min): $load0"
 	stack_prepare >"$LOG/prepare.log" 2>&1 || { show_log_tail "$LOG/prepare.log"; exit 2; }
 	for name in $HELLOS; do
@@ -595,6 +647,8 @@ main() {
 	fi
 	report ""
 	report "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+	[ "$NOISY" -eq 0 ] ||
+	    report "$NOISY measurement(s) started on a busy machine (see the 'other' column)"
 	report "report: $REPORT"
 	exit "$STATUS"
 }

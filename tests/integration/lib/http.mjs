@@ -87,7 +87,7 @@ export function formEncode(fields) {
 }
 
 /*
- * request(method, path, opts) -> {status, headers, body, raw, json}
+ * request(method, path, opts) -> {status, headers, rawHeaders, body, raw, json}
  *
  * opts: headers; body (string or Buffer, sent as is); json (an object,
  * sent as application/json); form (an object, sent urlencoded); cookies (a
@@ -148,7 +148,7 @@ export function request(method, path, opts = {}) {
 				if (opts.cookies instanceof CookieJar)
 					opts.cookies.update(res.headers['set-cookie']);
 				resolve({ status: res.statusCode, headers: res.headers,
-				    body: text, raw, json });
+				    rawHeaders: res.rawHeaders, body: text, raw, json });
 			});
 		});
 		req.on('timeout', () => req.destroy(new Error(`${method} ${path}: timed out`)));
