@@ -16,6 +16,7 @@
 static int log_fd = 2;
 static char log_path[4096];
 static char log_name[64] = "eco";
+static pid_t log_pid;		/* getpid() is a system call: ask once */
 
 static int
 open_log(void)
@@ -51,6 +52,12 @@ eco_log_open(const char *name, const char *path)
 }
 
 void
+eco_log_forked(void)
+{
+	log_pid = getpid();
+}
+
+void
 eco_log_reopen(void)
 {
 	int fd;
@@ -79,8 +86,10 @@ write_line(const char *fmt, va_list ap)
 	gettimeofday(&tv, NULL);
 	localtime_r(&tv.tv_sec, &tm);
 	n = strftime(line, sizeof(line), "%Y-%m-%dT%H:%M:%S", &tm);
+	if (log_pid == 0)
+		log_pid = getpid();
 	k = snprintf(line + n, sizeof(line) - n, ".%03ld %s[%d] ",
-	    (long)tv.tv_usec / 1000, log_name, (int)getpid());
+	    (long)tv.tv_usec / 1000, log_name, (int)log_pid);
 	if (k > 0)
 		n += (size_t)k < sizeof(line) - n ? (size_t)k : sizeof(line) - n - 1;
 	k = vsnprintf(line + n, sizeof(line) - n, fmt, ap);

@@ -8,6 +8,8 @@
 
 /* Opens path for appending ("-" or NULL: standard error). 0 or -1. */
 int	eco_log_open(const char *name, const char *path);
+/* Tells the log that this is a new process (after fork). */
+void	eco_log_forked(void);
 /* Reopens the same path (after logrotate; called on SIGHUP). */
 void	eco_log_reopen(void);
 void	eco_log_request(const char *method, const char *path, int status,

@@ -94,24 +94,32 @@ eco_status_text(int status)
 	}
 }
 
+static void
+put_header(struct eco_buf *out, const char *name, const char *value)
+{
+	eco_buf_puts(out, name);
+	eco_buf_append(out, ": ", 2);
+	eco_buf_puts(out, value);
+	eco_buf_append(out, "\r\n", 2);
+}
+
 void
 eco_response_serialize(const struct eco_response *r, struct eco_buf *out)
 {
 	size_t i;
 	bool has_body = r->status != 204 && r->status != 304;
 
+	/* Plain appends: this runs for every answer, printf is measurably slower. */
 	eco_buf_printf(out, "Status: %d %s\r\n", r->status,
 	    eco_status_text(r->status));
 	if (has_body) {
-		eco_buf_printf(out, "Content-Type: %s\r\n", r->content_type);
+		put_header(out, "Content-Type", r->content_type);
 		eco_buf_printf(out, "Content-Length: %zu\r\n", r->body.len);
 	}
 	for (i = 0; i < sizeof(security_headers) / sizeof(security_headers[0]); i++)
-		eco_buf_printf(out, "%s: %s\r\n", security_headers[i].name,
-		    security_headers[i].value);
+		put_header(out, security_headers[i].name, security_headers[i].value);
 	for (i = 0; i < r->nheaders; i++)
-		eco_buf_printf(out, "%s: %s\r\n", r->headers[i].name,
-		    r->headers[i].value);
+		put_header(out, r->headers[i].name, r->headers[i].value);
 	eco_buf_puts(out, "\r\n");
 	if (has_body && !r->head_only)
 		eco_buf_append(out, r->body.data, r->body.len);

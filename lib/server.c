@@ -249,8 +249,10 @@ spawn_worker(int listen_fd, eco_worker_start_fn start, eco_request_fn serve,
 {
 	pid_t pid = fork();
 
-	if (pid == 0)
+	if (pid == 0) {
+		eco_log_forked();
 		worker_main(listen_fd, start, serve, ud);
+	}
 	if (pid < 0)
 		eco_log("fork failed: %s", strerror(errno));
 	return pid;

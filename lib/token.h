@@ -21,6 +21,8 @@
 #include <stddef.h>
 #include <time.h>
 
+#include <sodium.h>
+
 #define ECO_KEY_BYTES		32
 #define ECO_KEYRING_MAX		8
 #define ECO_SESSION_ID_BYTES	16
@@ -30,6 +32,9 @@ struct eco_arena;
 struct eco_key {
 	unsigned	id;
 	unsigned char	key[ECO_KEY_BYTES];
+	/* HMAC state with the key's pads already hashed: set when the key is
+	 * parsed, so a MAC per request costs only the message. */
+	crypto_auth_hmacsha512256_state hmac;
 };
 
 struct eco_keyring {

@@ -37,20 +37,38 @@ page_root(struct eco_ctx *ctx)
 	return eco_redirect(ctx, eco_url(ctx, "/"));
 }
 
-/* GET /{lang}/: what the portal is and where to go.  200. */
-int
-page_home(struct eco_ctx *ctx)
+/*
+ * The section list in one language.  It depends only on the language and
+ * the catalogs, which are fixed for the life of the process, so each
+ * worker builds it once per language and keeps it.
+ */
+static json_t *
+section_list(struct eco_ctx *ctx)
 {
-	json_t *data = json_object(), *list = json_array();
+	static json_t *cache[ECO_LANG_COUNT];
+	json_t *list;
 	size_t i;
 
+	if (cache[ctx->lang] != NULL)
+		return cache[ctx->lang];
+	list = json_array();
 	for (i = 0; i < sizeof(sections) / sizeof(sections[0]); i++)
 		json_array_append_new(list, json_pack("{s:s,s:s,s:s,s:s}",
 		    "href", eco_url(ctx, sections[i].path),
 		    "title", eco_tr(ctx, sections[i].title),
 		    "summary", eco_tr(ctx, sections[i].summary),
 		    "icon", sections[i].icon));
-	json_object_set_new(data, "sections", list);
+	cache[ctx->lang] = list;
+	return list;
+}
+
+/* GET /{lang}/: what the portal is and where to go.  200. */
+int
+page_home(struct eco_ctx *ctx)
+{
+	json_t *data = json_object();
+
+	json_object_set(data, "sections", section_list(ctx));
 	json_object_set_new(data, "title", json_string(eco_tr(ctx,
 	    N_("State Environmental Information Fund"))));
 	json_object_set_new(data, "home", json_true());

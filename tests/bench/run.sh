@@ -28,7 +28,7 @@
 # and wrk's load, the same for every path:
 #   ECO_BENCH_THREADS (2), ECO_BENCH_CONNECTIONS (16), ECO_BENCH_SECONDS (10),
 #   ECO_BENCH_WARMUP (2 seconds before every measurement), ECO_BENCH_RUNS (3)
-# Before every measurement it waits (up to ECO_BENCH_QUIET_WAIT, 120 s) until
+# Before every measurement it waits (up to ECO_BENCH_QUIET_WAIT, 60 s) until
 # at most ECO_BENCH_QUIET_PERCENT (10) % of the CPUs are busy over a second:
 # the stack is idle then, so that is other people's work.
 # ECO_BENCH_NO_BUILD=1 skips make (build/default must then be built).
@@ -59,7 +59,7 @@ DURATION=${ECO_BENCH_SECONDS:-10}
 WARMUP=${ECO_BENCH_WARMUP:-2}
 RUNS=${ECO_BENCH_RUNS:-3}
 QUIET_PERCENT=${ECO_BENCH_QUIET_PERCENT:-10}
-QUIET_WAIT=${ECO_BENCH_QUIET_WAIT:-120}
+QUIET_WAIT=${ECO_BENCH_QUIET_WAIT:-60}
 NOISY=0				# measurements that did not get a quiet machine
 NG=() HD=() PG=()		# the processes measure_once watches
 EXPERIMENTS=0
@@ -72,6 +72,10 @@ DEMO_PASSWORD=demo-password
 RSS_LIMIT_KB=10240		# 10 MiB
 TICK_US=$((1000000 / $(getconf CLK_TCK)))
 
+# The keep_conn experiment's small pool: per nginx worker (2 of them),
+# so that the pool is no larger than the workers.
+SMALL_POOL=$((ECO_WORKERS / 2 > 0 ? ECO_WORKERS / 2 : 1))
+
 # The four paths: their order in the table, names and URLs.
 TESTS=(a h b c)
 declare -A TITLE=(
@@ -80,7 +84,7 @@ declare -A TITLE=(
 	[b]="(b) eco-portal /kk/"
 	[c]="(c) eco-account /api/v1/me"
 	[hk]="(h) keep_conn, keepalive 16"
-	[hk1]="(h) keep_conn, keepalive W/2"
+	[hk1]="(h) keep_conn, keepalive $SMALL_POOL"
 )
 declare -A URL=(
 	[a]=$BASE/static/css/site.css
@@ -140,8 +144,6 @@ var_reset() {
 # separate processes, so that the connections nginx keeps open to them
 # never hold a worker of the plain one.
 bench_nginx_files() {
-	local small=$((ECO_WORKERS / 2))
-	[ "$small" -ge 1 ] || small=1
 	cat >"$VAR/nginx/bench-http.conf" <<EOF
 # Written by tests/bench/run.sh.
 upstream eco_bench_hello {
@@ -153,10 +155,10 @@ upstream eco_bench_hello_kc {
 	server unix:$RUN/eco-bench-hello-kc.sock;
 	keepalive 16;
 }
-# The same with a pool no larger than the workers (2 x $small <= $ECO_WORKERS).
+# The same with a pool no larger than the workers (2 x $SMALL_POOL <= $ECO_WORKERS).
 upstream eco_bench_hello_kc1 {
 	server unix:$RUN/eco-bench-hello-kc1.sock;
-	keepalive $small;
+	keepalive $SMALL_POOL;
 }
 EOF
 	cat >"$VAR/nginx/bench-server.conf" <<EOF
@@ -356,7 +358,7 @@ wait_quiet() {
 		busy=$(busy_percent)
 		[ "$busy" -le "$QUIET_PERCENT" ] && return 0
 	done
-	warn "the machine stayed ${busy}% busy for ${QUIET_WAIT}s; measuring anyway"
+	warn "the machine stayed ${busy:-?}% busy for ${QUIET_WAIT}s; measuring anyway"
 	NOISY=$((NOISY + 1))
 }
 
@@ -559,7 +561,8 @@ experiment_workers() {
 # shellcheck disable=SC2317 # called by stack_cleanup
 on_exit() {
 	local status=$1
-	[ "$status" -eq 0 ] || [ "$status" -eq 1 ] || error "the benchmark did not finish (status $status)"
+	[ "$status" -eq 0 ] || [ "$status" -eq 1 ] || [ "$HOLD" = 1 ] ||
+	    error "the benchmark did not finish (status $status)"
 	return "$status"
 }
 
@@ -582,7 +585,7 @@ source_state() {
 }
 
 main() {
-	local load0 cmdline
+	local load0 cmdline cmd name t
 	cmdline="$(env | grep '^ECO_BENCH_' | sort | tr '\n' ' ')tests/bench/run.sh $*"
 	while [ $# -gt 0 ]; do
 		case $1 in
@@ -593,9 +596,9 @@ main() {
 		esac
 		shift
 	done
-	for cmd in wrk curl nginx /usr/bin/time; do
-		command -v "$cmd" >/dev/null || PATH=$PATH:/usr/sbin command -v "$cmd" >/dev/null ||
-		    die "$cmd is missing (apt-get install wrk curl nginx time)"
+	for cmd in wrk curl /usr/bin/time "$NGINX"; do
+		command -v "$cmd" >/dev/null ||
+		    die "$cmd is missing (apt-get install wrk curl time nginx)"
 	done
 	load0=$(cut -d' ' -f1-3 /proc/loadavg)
 	stack_traps
@@ -619,7 +622,7 @@ main() {
 		for t in a h b c hk hk1; do echo "${TITLE[$t]}: ${URL[$t]}"; done
 		echo "(c) needs -H 'Authorization: Bearer $TOKEN'"
 		echo "the stack runs until Ctrl-C; logs in $LOG"
-		stack_wait
+		stack_wait	# returns only when a daemon died
 		exit 2
 	fi
 
@@ -627,7 +630,7 @@ main() {
 	report "load average before measuring: $(cut -d' ' -f1-3 /proc/loadavg)"
 	report ""
 	measure_set "${TESTS[@]}" || exit 2
-	report "$(printf '%s' '## Throughput and latency')"
+	report "## Throughput and latency"
 	table "${TESTS[@]}"
 	report ""
 	report "## Ratios of the medians"
