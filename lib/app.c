@@ -37,7 +37,9 @@ lang_from_path(const char *path, enum eco_lang *lang)
 {
 	char code[3];
 
-	if (path[0] != '/' || strlen(path) < 3 || (path[3] != '/' && path[3] != '\0'))
+	/* The path is NULL when the request was refused before it was read. */
+	if (path == NULL || path[0] != '/' || strlen(path) < 3 ||
+	    (path[3] != '/' && path[3] != '\0'))
 		return false;
 	memcpy(code, path + 1, 2);
 	code[2] = '\0';
@@ -349,13 +351,21 @@ read_token(struct eco_ctx *ctx)
 	}
 	if (token == NULL || token[0] == '\0')
 		return;
-	if (eco_token_verify(&ctx->app->keyring, token, (long long)time(NULL),
-	    &ctx->claims) == ECO_TOKEN_OK) {
+	switch (eco_token_verify(&ctx->app->keyring, token, (long long)time(NULL),
+	    &ctx->claims)) {
+	case ECO_TOKEN_OK:
 		ctx->have_claims = true;
-	} else if (from_cookie) {
+		ctx->token_from_cookie = from_cookie;
+		break;
+	case ECO_TOKEN_UNKNOWN_KEY:
+		/* Perhaps a key this machine has not seen yet: keep the cookie. */
+		break;
+	default:
 		/* A stale or forged cookie: forget it rather than carry it on. */
-		eco_response_cookie(&ctx->res, ctx->arena, ECO_COOKIE_SESSION, "",
-		    0, eco_cookie_flags(ctx));
+		if (from_cookie)
+			eco_response_cookie(&ctx->res, ctx->arena,
+			    ECO_COOKIE_SESSION, "", 0, eco_cookie_flags(ctx));
+		break;
 	}
 }
 
@@ -437,12 +447,34 @@ serve_request(struct eco_ctx *ctx, char **envp, eco_body_reader reader,
 		if (ctx->api && ctx->req.body_len > 0 && ctx->req.json == NULL)
 			return eco_error(ctx, 415, NULL,
 			    N_("The API accepts JSON bodies only."));
+		/*
+		 * A cross-site form can POST with the browser's cookie but never
+		 * as application/json (that needs CORS, which we do not allow),
+		 * so an API POST that rides on the cookie must be JSON.
+		 */
+		if (ctx->api && ctx->token_from_cookie &&
+		    strcmp(ctx->req.method, "POST") == 0 &&
+		    (ctx->req.content_type == NULL ||
+		    strcmp(ctx->req.content_type, "application/json") != 0))
+			return eco_error(ctx, 403, "csrf",
+			    N_("Requests signed in by the cookie must send JSON."));
 		/* Browsers' forms must prove they came from our own page. */
 		if (!ctx->api && !csrf_valid(ctx))
 			return eco_error(ctx, 403, "csrf",
 			    N_("The form has expired or did not come from this site. Please go back, reload the page and try again."));
 	}
 	return ctx->route->page(ctx);
+}
+
+/* Picks up a rotated keyring (looking at most once a second). */
+static void
+refresh_keys(struct eco_app *app)
+{
+	char err[512];
+
+	if (eco_keyring_refresh(&app->keyring, time(NULL), err, sizeof(err)) < 0)
+		eco_log("the rotated keyring is not valid; keeping the old keys: %s",
+		    err);
 }
 
 void
@@ -460,7 +492,7 @@ eco_app_serve(struct eco_app *app, struct eco_db *db, struct eco_arena *arena,
 	ctx.db = db;
 	ctx.today = eco_today();
 	eco_response_init(&ctx.res, arena);
-	eco_keyring_refresh(&app->keyring, time(NULL));
+	refresh_keys(app);
 
 	status = serve_request(&ctx, envp, reader, reader_ud);
 	/* A page that failed half way leaves nothing half-written. */

@@ -74,6 +74,7 @@ struct eco_ctx {
 	enum eco_lang		 lang;
 	bool			 api;		/* path under /api/: JSON errors */
 	bool			 have_claims;	/* a valid signed token came */
+	bool			 token_from_cookie; /* not an Authorization header */
 	struct eco_claims	 claims;
 	bool			 have_user;	/* loaded for role-protected routes */
 	struct eco_user		 user;

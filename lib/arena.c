@@ -72,7 +72,8 @@ eco_arena_new(void)
 static void
 run_cleanups(struct eco_arena *a)
 {
-	/* A cleanup may not allocate from this arena: the list is detached. */
+	/* Each cleanup is unlinked before it runs, so one that defers another
+	 * (or fails half way) never runs twice. */
 	while (a->cleanups != NULL) {
 		struct cleanup *c = a->cleanups;
 

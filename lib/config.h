@@ -26,7 +26,7 @@ struct eco_config {
 };
 
 int	eco_config_from_env(struct eco_config *, char *err, size_t errlen);
-/* share_dir + "/" + sub, in a static-lifetime string. */
+/* share_dir + "/" + sub, malloc'd: the caller frees it (NULL if out of memory). */
 char	*eco_config_path(const struct eco_config *, const char *sub);
 
 #endif

@@ -10,6 +10,7 @@
  * quote the values of a row ("Key (email)=(...) already exists"), and the
  * log must never hold personal data.
  */
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,12 +22,15 @@
 struct eco_db {
 	char		*conninfo;
 	PGconn		*conn;
-	unsigned long	 generation;	/* bumped on every new connection */
+	unsigned long	 generation;	/* of this connection, see below */
 	bool		 in_tx;
 	char		 sqlstate[6];
 };
 
 static unsigned next_stmt_id;
+/* One counter for the whole process: a statement prepared on one
+ * connection never passes for prepared on another. */
+static unsigned long last_generation;
 
 struct eco_db *
 eco_db_open(const char *conninfo)
@@ -37,6 +41,9 @@ eco_db_open(const char *conninfo)
 		free(db);
 		return NULL;
 	}
+	/* A database host that drops packets must not hold a request for
+	 * the kernel's TCP timeout. */
+	setenv("PGCONNECT_TIMEOUT", "5", 0);
 	return db;
 }
 
@@ -57,33 +64,73 @@ set_state(struct eco_db *db, const char *state)
 	snprintf(db->sqlstate, sizeof(db->sqlstate), "%s", state ? state : "");
 }
 
-/* Makes sure there is a working connection.  0 or -1. */
-static int
-ensure_connected(struct eco_db *db)
+static void
+drop_connection(struct eco_db *db)
 {
-	if (db->conn != NULL && PQstatus(db->conn) == CONNECTION_OK)
-		return 0;
-	if (db->conn != NULL) {
+	if (db->conn != NULL)
 		PQfinish(db->conn);
-		db->conn = NULL;
-	}
-	db->in_tx = false;
-	db->conn = PQconnectdb(db->conninfo);
-	if (PQstatus(db->conn) != CONNECTION_OK) {
-		eco_log("database unreachable");
-		PQfinish(db->conn);
-		db->conn = NULL;
-		set_state(db, "08006");
-		return -1;
-	}
-	db->generation++;
-	return 0;
+	db->conn = NULL;
 }
 
 static bool
 connection_lost(struct eco_db *db)
 {
 	return db->conn == NULL || PQstatus(db->conn) != CONNECTION_OK;
+}
+
+static void
+ignore_notice(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
+/*
+ * An idle connection has nothing to say: we never LISTEN.  When its socket
+ * is readable, the server is saying goodbye ("terminating connection due
+ * to administrator command", then end of file), so it must be replaced.
+ */
+static bool
+idle_socket_readable(struct eco_db *db)
+{
+	struct pollfd p = { .fd = PQsocket(db->conn), .events = POLLIN };
+
+	return p.fd >= 0 && poll(&p, 1, 0) != 0;
+}
+
+/*
+ * Makes sure there is a working connection.  0 or -1.
+ *
+ * Between requests the server may have closed an idle connection (a
+ * restart); its socket turns readable, which is noticed before a
+ * statement is sent, so nothing is ever sent twice.  Inside a transaction a lost connection
+ * is an error: the statements before it are gone with it.
+ */
+static int
+ensure_connected(struct eco_db *db)
+{
+	if (db->in_tx) {
+		if (connection_lost(db)) {
+			set_state(db, "08006");
+			return -1;
+		}
+		return 0;
+	}
+	if (db->conn != NULL && (connection_lost(db) || idle_socket_readable(db)))
+		drop_connection(db);
+	if (db->conn != NULL)
+		return 0;
+	db->conn = PQconnectdb(db->conninfo);
+	if (PQstatus(db->conn) != CONNECTION_OK) {
+		eco_log("database unreachable");
+		drop_connection(db);
+		set_state(db, "08006");
+		return -1;
+	}
+	/* Notices go to stderr by default, and may quote data: drop them. */
+	PQsetNoticeProcessor(db->conn, ignore_notice, NULL);
+	db->generation = ++last_generation;
+	return 0;
 }
 
 static void
@@ -109,14 +156,20 @@ fail(struct eco_db *db, PGresult *res, const struct eco_stmt *stmt)
 	return NULL;
 }
 
+/*
+ * Runs stmt, preparing it first on this connection if needed.  *sent tells
+ * whether the statement itself went to the server: only a failure before
+ * that may be retried without the risk of doing a write twice.
+ */
 static PGresult *
 exec_once(struct eco_db *db, struct eco_stmt *stmt, int n,
-    const char *const *params)
+    const char *const *params, bool *sent)
 {
 	char name[16];
 	PGresult *res;
 	ExecStatusType st;
 
+	*sent = false;
 	if (ensure_connected(db) != 0)
 		return NULL;
 	if (stmt->id == 0)
@@ -129,6 +182,7 @@ exec_once(struct eco_db *db, struct eco_stmt *stmt, int n,
 		PQclear(res);
 		stmt->prepared_on = db->generation;
 	}
+	*sent = true;
 	res = PQexecPrepared(db->conn, name, n, params, NULL, NULL, 0);
 	st = PQresultStatus(res);
 	if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK)
@@ -141,18 +195,14 @@ PGresult *
 eco_db_exec(struct eco_db *db, struct eco_arena *arena, struct eco_stmt *stmt,
     int n, const char *const *params)
 {
-	PGresult *res = exec_once(db, stmt, n, params);
+	bool sent;
+	PGresult *res = exec_once(db, stmt, n, params, &sent);
 
-	/*
-	 * A connection that died since the last request (the server restarted)
-	 * is only noticed now; outside a transaction it is safe to try again.
-	 */
-	if (res == NULL && !db->in_tx && strcmp(db->sqlstate, "08006") == 0) {
-		if (db->conn != NULL) {
-			PQfinish(db->conn);
-			db->conn = NULL;
-		}
-		res = exec_once(db, stmt, n, params);
+	/* The connection broke while preparing: nothing ran, so try again. */
+	if (res == NULL && !sent && !db->in_tx &&
+	    strcmp(db->sqlstate, "08006") == 0 && db->conn != NULL) {
+		drop_connection(db);
+		res = exec_once(db, stmt, n, params, &sent);
 	}
 	if (res != NULL && arena != NULL)
 		eco_arena_defer(arena, clear_result, res);
@@ -180,47 +230,35 @@ eco_db_unavailable(const struct eco_db *db)
 	    strncmp(db->sqlstate, "57P", 3) == 0;
 }
 
-static int
-simple_command(struct eco_db *db, const char *sql)
+/* BEGIN, COMMIT or ROLLBACK; true when the server answered with tag. */
+static bool
+simple_command(struct eco_db *db, const char *sql, const char *tag)
 {
 	PGresult *res;
-	int rc;
+	bool ok;
 
-	if (ensure_connected(db) != 0)
-		return -1;
 	res = PQexec(db->conn, sql);
-	rc = PQresultStatus(res) == PGRES_COMMAND_OK ? 0 : -1;
-	if (rc != 0) {
+	/* COMMIT of a failed transaction succeeds with the tag ROLLBACK. */
+	ok = PQresultStatus(res) == PGRES_COMMAND_OK &&
+	    strcmp(PQcmdStatus(res), tag) == 0;
+	if (!ok) {
 		const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
 
-		set_state(db, connection_lost(db) ? "08006" : state ? state : "XX000");
+		set_state(db, connection_lost(db) ? "08006" :
+		    state ? state : "40000");
 		eco_log("%s failed: SQLSTATE %s", sql, db->sqlstate);
 	}
 	PQclear(res);
-	return rc;
+	return ok;
 }
 
 int
 eco_db_begin(struct eco_db *db)
 {
-	if (db->in_tx)
+	if (db->in_tx || ensure_connected(db) != 0)
 		return -1;
-	/* A connection lost between requests is replaced before BEGIN. */
-	if (connection_lost(db) && db->conn != NULL) {
-		PQfinish(db->conn);
-		db->conn = NULL;
-	}
-	if (simple_command(db, "BEGIN") != 0) {
-		if (db->conn != NULL && !connection_lost(db))
-			return -1;
-		/* The server restarted since the last request: try once more. */
-		if (db->conn != NULL) {
-			PQfinish(db->conn);
-			db->conn = NULL;
-		}
-		if (simple_command(db, "BEGIN") != 0)
-			return -1;
-	}
+	if (!simple_command(db, "BEGIN", "BEGIN"))
+		return -1;
 	db->in_tx = true;
 	return 0;
 }
@@ -228,13 +266,13 @@ eco_db_begin(struct eco_db *db)
 int
 eco_db_commit(struct eco_db *db)
 {
-	int rc;
+	bool ok;
 
 	if (!db->in_tx)
 		return -1;
-	rc = simple_command(db, "COMMIT");
+	ok = !connection_lost(db) && simple_command(db, "COMMIT", "COMMIT");
 	db->in_tx = false;
-	return rc;
+	return ok ? 0 : -1;
 }
 
 void
@@ -243,7 +281,7 @@ eco_db_rollback(struct eco_db *db)
 	if (!db->in_tx)
 		return;
 	if (!connection_lost(db))
-		simple_command(db, "ROLLBACK");
+		simple_command(db, "ROLLBACK", "ROLLBACK");
 	db->in_tx = false;
 }
 
@@ -263,33 +301,4 @@ eco_db_ping(struct eco_db *db)
 		return false;
 	PQclear(res);
 	return true;
-}
-
-int
-eco_db_run_script(struct eco_db *db, const char *sql, char *err, size_t errlen)
-{
-	PGresult *res;
-	int rc = 0;
-
-	if (ensure_connected(db) != 0) {
-		snprintf(err, errlen, "cannot connect to the database");
-		return -1;
-	}
-	res = PQexec(db->conn, sql);
-	if (PQresultStatus(res) != PGRES_COMMAND_OK &&
-	    PQresultStatus(res) != PGRES_TUPLES_OK) {
-		/* Scripts are our own files: their errors may be shown whole. */
-		snprintf(err, errlen, "%s", PQresultErrorMessage(res));
-		rc = -1;
-	}
-	PQclear(res);
-	return rc;
-}
-
-PGconn *
-eco_db_conn(struct eco_db *db)
-{
-	if (ensure_connected(db) != 0)
-		return NULL;
-	return db->conn;
 }

@@ -37,8 +37,9 @@ void	eco_db_close(struct eco_db *);
 /*
  * Runs stmt with n text parameters (NULL means SQL NULL).  Returns the
  * result (PGRES_TUPLES_OK or PGRES_COMMAND_OK), or NULL on failure, with
- * eco_db_sqlstate() telling why.  Outside a transaction a lost connection
- * is re-established and the statement tried once more.
+ * eco_db_sqlstate() telling why.  A connection the server closed between
+ * requests is replaced before anything is sent; inside a transaction a
+ * lost connection fails every statement until the rollback.
  */
 PGresult *eco_db_exec(struct eco_db *, struct eco_arena *, struct eco_stmt *,
 	    int n, const char *const *params);
@@ -50,8 +51,10 @@ const char *eco_db_sqlstate(const struct eco_db *);
 /* True when the last failure was the database being unreachable. */
 bool	eco_db_unavailable(const struct eco_db *);
 
-/* Transactions.  0 or -1.  A transaction still open when the request ends is
- * rolled back by the application, so an error path leaves nothing behind. */
+/* Transactions.  0 or -1; commit fails also when the server rolled the
+ * transaction back (a statement in it failed).  A transaction still open
+ * when the request ends is rolled back by the application, so an error
+ * path leaves nothing behind. */
 int	eco_db_begin(struct eco_db *);
 int	eco_db_commit(struct eco_db *);
 void	eco_db_rollback(struct eco_db *);
@@ -59,11 +62,5 @@ bool	eco_db_in_transaction(const struct eco_db *);
 
 /* SELECT 1: true when the database answers. */
 bool	eco_db_ping(struct eco_db *);
-
-/* Runs a whole SQL script (migrations only: trusted files, not input). */
-int	eco_db_run_script(struct eco_db *, const char *sql, char *err, size_t errlen);
-
-/* The raw connection (ecoctl); may be NULL when not connected. */
-PGconn	*eco_db_conn(struct eco_db *);
 
 #endif

@@ -114,23 +114,10 @@ eco_log(const char *fmt, ...)
 	va_end(ap);
 }
 
-static void log_request_line(const char *, ...)
-    __attribute__((format(printf, 1, 2)));
-
-static void
-log_request_line(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	write_line(fmt, ap);
-	va_end(ap);
-}
-
 void
 eco_log_request(const char *method, const char *path, int status,
     long long usec)
 {
-	log_request_line("%s %.300s %d %lldus", method ? method : "-",
-	    path ? path : "-", status, usec);
+	eco_log("%s %.300s %d %lldus", method ? method : "-", path ? path : "-",
+	    status, usec);
 }

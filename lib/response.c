@@ -2,11 +2,11 @@
  * Building and serialising responses.  The security headers are added here,
  * once, so no page can forget them.
  */
-#include <assert.h>
 #include <string.h>
 
 #include "arena.h"
 #include "i18n.h"
+#include "log.h"
 #include "response.h"
 
 /* Scripts only from our origin, no inline code, no framing by anyone. */
@@ -41,13 +41,18 @@ header_safe(const char *s)
 void
 eco_response_header(struct eco_response *r, const char *name, const char *value)
 {
-	/* Values come from our own code; a CR or LF here is a programming error. */
-	assert(header_safe(name) && header_safe(value));
-	if (!header_safe(name) || !header_safe(value))
+	/*
+	 * A value can carry outside data (a redirect address): a CR or LF
+	 * would split the response, so such a header is dropped, not sent.
+	 */
+	if (!header_safe(name) || !header_safe(value)) {
+		eco_log("header %s dropped: it contains a line break", name);
 		return;
-	assert(r->nheaders < ECO_MAX_HEADERS);
-	if (r->nheaders >= ECO_MAX_HEADERS)
+	}
+	if (r->nheaders >= ECO_MAX_HEADERS) {
+		eco_log("header %s dropped: too many headers", name);
 		return;
+	}
 	r->headers[r->nheaders].name = name;
 	r->headers[r->nheaders].value = value;
 	r->nheaders++;

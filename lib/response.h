@@ -30,7 +30,7 @@ struct eco_response {
 };
 
 void	eco_response_init(struct eco_response *, struct eco_arena *);
-/* Adds a header; names and values must not contain CR or LF (asserted). */
+/* Adds a header; one whose name or value has CR or LF is dropped and logged. */
 void	eco_response_header(struct eco_response *, const char *name,
 	    const char *value);
 

@@ -67,6 +67,14 @@ on_child(int sig)
 	child_exited = 1;
 }
 
+/* A fork that failed is tried again a second later. */
+static void
+on_alarm(int sig)
+{
+	(void)sig;
+	child_exited = 1;
+}
+
 static void
 set_handler(int sig, void (*fn)(int))
 {
@@ -199,7 +207,7 @@ worker_main(int listen_fd, eco_worker_start_fn start, eco_request_fn serve,
 {
 	FCGX_Request req;
 	sigset_t serving;
-	int rc;
+	int rc, accept_errno;
 
 #ifdef __linux__
 	/* A worker must not outlive a master killed without ceremony. */
@@ -223,6 +231,7 @@ worker_main(int listen_fd, eco_worker_start_fn start, eco_request_fn serve,
 		if (stop_requested)
 			break;
 		rc = FCGX_Accept_r(&req);
+		accept_errno = errno;
 		sigprocmask(SIG_BLOCK, &serving, NULL);
 		if (reopen_requested) {
 			reopen_requested = 0;
@@ -231,8 +240,8 @@ worker_main(int listen_fd, eco_worker_start_fn start, eco_request_fn serve,
 		if (rc < 0) {
 			if (stop_requested)
 				break;
-			if (errno != EINTR && errno != 0) {
-				eco_log("accept failed: %s", strerror(errno));
+			if (accept_errno != EINTR && accept_errno != 0) {
+				eco_log("accept failed: %s", strerror(accept_errno));
 				sleep(1);
 			}
 			continue;
@@ -342,6 +351,7 @@ eco_server_run(const struct eco_server_config *c, eco_worker_start_fn start,
 	set_handler(SIGINT, on_stop);
 	set_handler(SIGHUP, on_hup);
 	set_handler(SIGCHLD, on_child);
+	set_handler(SIGALRM, on_alarm);
 	write_pid(c->pid_path);
 
 	/* Signals are taken only while the master sleeps in sigsuspend. */
@@ -350,10 +360,13 @@ eco_server_run(const struct eco_server_config *c, eco_worker_start_fn start,
 	sigaddset(&block, SIGINT);
 	sigaddset(&block, SIGHUP);
 	sigaddset(&block, SIGCHLD);
+	sigaddset(&block, SIGALRM);
 	sigprocmask(SIG_BLOCK, &block, &old);
 
 	for (i = 0; i < c->workers; i++)
 		pids[i] = spawn_worker(listen_fd, start, serve, ud);
+	if (count_alive(pids, c->workers) < c->workers)
+		alarm(1);
 	eco_log("listening on %s with %d workers", c->listen, c->workers);
 
 	while (!stop_requested) {
@@ -379,6 +392,8 @@ eco_server_run(const struct eco_server_config *c, eco_worker_start_fn start,
 		for (i = 0; i < c->workers && !stop_requested; i++)
 			if (pids[i] <= 0)
 				pids[i] = spawn_worker(listen_fd, start, serve, ud);
+		if (count_alive(pids, c->workers) < c->workers)
+			alarm(1);
 	}
 
 	eco_log("stopping");

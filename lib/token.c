@@ -319,27 +319,41 @@ eco_keyring_load(struct eco_keyring *kr, const char *path, char *err,
  * clock set back only causes one extra stat.  A new file that does not
  * load is tried again next second, and the old keys stay meanwhile.
  */
-void
-eco_keyring_refresh(struct eco_keyring *kr, time_t now)
+int
+eco_keyring_refresh(struct eco_keyring *kr, time_t now, char *err,
+    size_t errlen)
 {
 	struct eco_keyring fresh;
 	struct stat st;
-	char err[512];
+	char why[512];
+	int rc = 0;
 
 	if (kr == NULL || kr->path[0] == '\0' || now == kr->checked_at)
-		return;
+		return 0;
 	kr->checked_at = now;
 	if (stat(kr->path, &st) == -1)
-		return;
-	if (st.st_mtim.tv_sec == kr->mtime &&
+		return 0;
+	if ((st.st_mtim.tv_sec == kr->mtime &&
 	    st.st_mtim.tv_nsec == kr->mtime_nsec &&
-	    (long long)st.st_size == kr->size)
-		return;
-	if (eco_keyring_load(&fresh, kr->path, err, sizeof(err)) == 0) {
+	    (long long)st.st_size == kr->size) ||
+	    (st.st_ctim.tv_sec == kr->bad_ctime &&
+	    st.st_ctim.tv_nsec == kr->bad_ctime_nsec))
+		return 0;
+	if (eco_keyring_load(&fresh, kr->path, why, sizeof(why)) == 0) {
 		fresh.checked_at = now;
 		*kr = fresh;
+		rc = 1;
+	} else {
+		/* Say it once per change of the file (ctime also moves on a
+		 * chmod that fixes it), not every second. */
+		kr->bad_ctime = st.st_ctim.tv_sec;
+		kr->bad_ctime_nsec = st.st_ctim.tv_nsec;
+		if (err != NULL)
+			snprintf(err, errlen, "%s", why);
+		rc = -1;
 	}
 	sodium_memzero(&fresh, sizeof(fresh));
+	return rc;
 }
 
 const struct eco_key *

@@ -46,6 +46,8 @@ struct eco_keyring {
 	long		mtime_nsec;
 	long long	size;
 	time_t		checked_at;
+	time_t		bad_ctime;	/* ctime of a version that failed */
+	long		bad_ctime_nsec;
 };
 
 /*
@@ -61,8 +63,11 @@ int	eco_keyring_load(struct eco_keyring *, const char *path,
 /*
  * Reloads the file if it changed since it was loaded, looking at most once
  * a second.  Keeps the old keys if the new file is unreadable or invalid.
+ * Returns 1 when it reloaded, 0 when nothing changed, and -1 with the
+ * reason in err the first time a given version of the file fails.
  */
-void	eco_keyring_refresh(struct eco_keyring *, time_t now);
+int	eco_keyring_refresh(struct eco_keyring *, time_t now, char *err,
+	    size_t errlen);
 /* The signing key: the one with the highest id. */
 const struct eco_key *eco_keyring_current(const struct eco_keyring *);
 const struct eco_key *eco_keyring_find(const struct eco_keyring *, unsigned id);

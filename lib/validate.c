@@ -174,3 +174,19 @@ eco_email_normalize(const char *s, char *out, size_t outlen)
 		    s[i];
 	out[i] = '\0';
 }
+
+long long
+eco_parse_id(const char *s)
+{
+	long long v = 0;
+	size_t i, n = s != NULL ? strlen(s) : 0;
+
+	if (n == 0 || n > 15 || s[0] == '0')
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}

@@ -27,4 +27,10 @@ bool	eco_email_valid(const char *);
 /* Lower-cased copy into out (outlen >= strlen + 1); the address is ASCII. */
 void	eco_email_normalize(const char *, char *out, size_t outlen);
 
+/*
+ * A record id or page number from outside: 1 to 15 decimal digits, no sign,
+ * no leading zero, not zero.  The value, or -1 for anything else.
+ */
+long long eco_parse_id(const char *);
+
 #endif

@@ -214,6 +214,9 @@ cmd_migrate(void)
 		long version = migration_version(*f);
 		char *sql;
 
+		/* Two people may pick the same number: never skip one silently. */
+		if (f != files && version == migration_version(f[-1]))
+			die("%s and %s have the same number; renumber one", f[-1], *f);
 		if (applied(conn, version))
 			continue;
 		sql = read_file(*f);
@@ -392,10 +395,14 @@ cmd_user_passwd(PGconn *conn, const struct user_opts *o)
 	if (PQresultStatus(res) != PGRES_TUPLES_OK)
 		die("cannot change the password: %s", PQresultErrorMessage(res));
 	PQclear(res);
-	res = PQexecParams(conn, "SELECT 1 FROM core.users WHERE email = $1",
+	res = PQexecParams(conn, "SELECT id FROM core.users WHERE email = $1",
 	    1, NULL, params, NULL, NULL, 0);
 	if (PQntuples(res) != 1)
 		die("no account with e-mail %s", email);
+	params[0] = PQgetvalue(res, 0, 0);
+	PQclear(PQexecParams(conn, "INSERT INTO core.audit (action, object_type, "
+	    "object_id) VALUES ('account.password.ecoctl', 'user', $1)",
+	    1, NULL, params, NULL, NULL, 0));
 	PQclear(res);
 	printf("password of %s changed; its sessions are ended\n", email);
 	return 0;
@@ -473,7 +480,8 @@ cmd_key_rotate(const struct user_opts *o)
 	/* Write a new file and rename it over the old one: never a torn keyring. */
 	snprintf(tmp, sizeof(tmp), "%s.new", path);
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd < 0)
+	/* A leftover file keeps its old mode through O_TRUNC. */
+	if (fd < 0 || fchmod(fd, 0600) != 0)
 		die("cannot write %s", tmp);
 	len = strlen(text);
 	w = write(fd, text, len);

@@ -60,7 +60,7 @@ normalized_email(struct eco_ctx *ctx, const char *email)
 
 enum account_result
 account_create(struct eco_ctx *ctx, const struct registration *r,
-    struct account *out)
+    bool sign_in, struct account *out)
 {
 	char hash[crypto_pwhash_STRBYTES];
 	const char *params[8];
@@ -77,6 +77,9 @@ account_create(struct eco_ctx *ctx, const struct registration *r,
 	params[5] = organisation ? r->bin : NULL;
 	params[6] = organisation ? r->org_name : NULL;
 	params[7] = r->lang ? r->lang : eco_lang_code(ctx->lang);
+	/* The account, its audit row and its first session, or none of them. */
+	if (eco_db_begin(ctx->db) != 0)
+		return ACCOUNT_DB_ERROR;
 	res = eco_db_exec(ctx->db, ctx->arena, &q_insert_user, 8, params);
 	if (res == NULL)
 		return ACCOUNT_DB_ERROR;
@@ -87,7 +90,11 @@ account_create(struct eco_ctx *ctx, const struct registration *r,
 	out->kind = r->kind;
 	out->full_name = r->full_name;
 	out->role = eco_role_parse(r->kind);
-	eco_audit(ctx, "account.register", "user", PQgetvalue(res, 0, 0), NULL);
+	if (eco_audit(ctx, "account.register", "user", PQgetvalue(res, 0, 0),
+	    NULL) != 0 ||
+	    (sign_in && eco_session_open(ctx, out->id, out->role) == NULL) ||
+	    eco_db_commit(ctx->db) != 0)
+		return ACCOUNT_DB_ERROR;
 	return ACCOUNT_OK;
 }
 
@@ -161,6 +168,24 @@ account_change_password(struct eco_ctx *ctx, const char *current,
 		eco_db_rollback(ctx->db);
 		return ACCOUNT_DB_ERROR;
 	}
+	return ACCOUNT_OK;
+}
+
+enum account_result
+account_sign_in(struct eco_ctx *ctx, const char *email, const char *password,
+    struct account *out, const char **token)
+{
+	enum account_result r = account_authenticate(ctx, email, password, out);
+
+	if (r != ACCOUNT_OK)
+		return r;
+	if (eco_db_begin(ctx->db) != 0)
+		return ACCOUNT_DB_ERROR;
+	if ((*token = eco_session_open(ctx, out->id, out->role)) == NULL ||
+	    eco_audit(ctx, "session.open", "user",
+	    eco_sprintf(ctx->arena, "%lld", out->id), NULL) != 0 ||
+	    eco_db_commit(ctx->db) != 0)
+		return ACCOUNT_DB_ERROR;
 	return ACCOUNT_OK;
 }
 

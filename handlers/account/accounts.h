@@ -6,6 +6,8 @@
 #ifndef ECO_ACCOUNT_ACCOUNTS_H
 #define ECO_ACCOUNT_ACCOUNTS_H
 
+#include <stdbool.h>
+
 #include <jansson.h>
 
 #include "registration.h"
@@ -28,15 +30,21 @@ struct account {
 	int		 role;
 };
 
-/* Creates a checked registration.  ACCOUNT_OK fills out. */
+/*
+ * Creates a checked registration, and with sign_in its first session too,
+ * in one transaction.  ACCOUNT_OK fills out.
+ */
 enum account_result account_create(struct eco_ctx *, const struct registration *,
-	    struct account *out);
+	    bool sign_in, struct account *out);
 /*
  * Checks e-mail and password, counting failures per e-mail: after
  * LOGIN_MAX_FAILURES within the window the address is locked for a while.
  */
 enum account_result account_authenticate(struct eco_ctx *, const char *email,
 	    const char *password, struct account *out);
+/* account_authenticate, then a session (cookie set) and its audit row. */
+enum account_result account_sign_in(struct eco_ctx *, const char *email,
+	    const char *password, struct account *out, const char **token);
 /* Checks the current password of the signed-in user and sets a new one. */
 enum account_result account_change_password(struct eco_ctx *,
 	    const char *current, const char *next);

@@ -36,7 +36,7 @@ api_accounts_create(struct eco_ctx *ctx)
 	if (registration_check(&r, errors) > 0)
 		return eco_error(ctx, 400, errors[0].code, errors[0].message);
 
-	switch (account_create(ctx, &r, &a)) {
+	switch (account_create(ctx, &r, false, &a)) {
 	case ACCOUNT_OK:
 		return eco_json(ctx, 201, json_pack("{s:I,s:s,s:s}",
 		    "id", (json_int_t)a.id, "email", a.email, "kind", a.kind));

@@ -5,6 +5,7 @@
 #include "app.h"
 #include "pages.h"
 #include "session.h"
+#include "validate.h"
 
 #define PAGE_SIZE	50	/* the LIMIT of q_list */
 
@@ -21,23 +22,6 @@ static struct eco_stmt q_revoke_all = ECO_STMT(
     "UPDATE core.sessions SET revoked_at = now() "
     "WHERE user_id = $1 AND revoked_at IS NULL");
 
-/* A positive decimal no longer than 15 digits, or -1. */
-static long long
-positive_number(const char *s)
-{
-	long long v = 0;
-	size_t i, n = s ? strlen(s) : 0;
-
-	if (n == 0 || n > 15)
-		return -1;
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
 /*
  * GET /api/v1/accounts?page=N (administrators): accounts, 50 a page.
  * 200 {"items":[{"id","email","kind","full_name","created_at","disabled"}],
@@ -47,7 +31,7 @@ int
 api_accounts_list(struct eco_ctx *ctx)
 {
 	const char *page = eco_query(ctx, "page");
-	long long n = page ? positive_number(page) : 1;
+	long long n = page ? eco_parse_id(page) : 1;
 	const char *params[1];
 	json_t *items = json_array();
 	PGresult *res;
@@ -85,7 +69,7 @@ api_accounts_list(struct eco_ctx *ctx)
 int
 api_account_disable(struct eco_ctx *ctx)
 {
-	long long id = positive_number(eco_param(ctx, "id"));
+	long long id = eco_parse_id(eco_param(ctx, "id"));
 	const char *params[2];
 	PGresult *res;
 

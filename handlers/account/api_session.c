@@ -29,7 +29,7 @@ api_session_create(struct eco_ctx *ctx)
 		return eco_error(ctx, 400, "bad_request",
 		    N_("Every field must be a text string."));
 
-	switch (account_authenticate(ctx, email, password, &a)) {
+	switch (account_sign_in(ctx, email, password, &a, &token)) {
 	case ACCOUNT_OK:
 		break;
 	case ACCOUNT_LOCKED:
@@ -42,10 +42,6 @@ api_session_create(struct eco_ctx *ctx)
 		return eco_error(ctx, 401, "bad_credentials",
 		    N_("The e-mail address or the password is wrong."));
 	}
-	if ((token = eco_session_open(ctx, a.id, a.role)) == NULL)
-		return eco_error(ctx, 503, NULL, NULL);
-	eco_audit(ctx, "session.open", "user", eco_sprintf(ctx->arena, "%lld",
-	    a.id), NULL);
 	return eco_json(ctx, 200, json_pack("{s:s,s:o}", "token", token,
 	    "user", account_json(&a)));
 }

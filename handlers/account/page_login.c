@@ -6,14 +6,27 @@
 #include "pages.h"
 #include "session.h"
 
-/* A "next" address must stay on this site: a path, never "//host". */
+/*
+ * A "next" address must stay on this site: a path that starts with one
+ * "/" and holds no space, control character or backslash anywhere, since
+ * browsers drop tabs and newlines and read "\\" as "/" ("/\t/evil.example"
+ * would leave the site).
+ */
 static const char *
 safe_next(struct eco_ctx *ctx, const char *next)
 {
-	if (next != NULL && next[0] == '/' && next[1] != '/' && next[1] != '\\' &&
-	    strlen(next) < 1024)
-		return next;
-	return eco_url(ctx, "/account");
+	size_t i;
+
+	if (next == NULL || next[0] != '/' || next[1] == '/' ||
+	    strlen(next) >= 1024)
+		return eco_url(ctx, "/account");
+	for (i = 0; next[i] != '\0'; i++) {
+		unsigned char c = (unsigned char)next[i];
+
+		if (c <= 0x20 || c == 0x7f || c == '\\')
+			return eco_url(ctx, "/account");
+	}
+	return next;
 }
 
 static int
@@ -50,9 +63,11 @@ int
 page_login_submit(struct eco_ctx *ctx)
 {
 	const char *email = eco_form(ctx, "email");
+	const char *token;
 	struct account a;
 
-	switch (account_authenticate(ctx, email, eco_form(ctx, "password"), &a)) {
+	switch (account_sign_in(ctx, email, eco_form(ctx, "password"), &a,
+	    &token)) {
 	case ACCOUNT_OK:
 		break;
 	case ACCOUNT_LOCKED:
@@ -65,10 +80,6 @@ page_login_submit(struct eco_ctx *ctx)
 		return render_login(ctx, 401, email,
 		    N_("The e-mail address or the password is wrong."));
 	}
-	if (eco_session_open(ctx, a.id, a.role) == NULL)
-		return eco_error(ctx, 503, NULL, NULL);
-	eco_audit(ctx, "session.open", "user", eco_sprintf(ctx->arena, "%lld",
-	    a.id), NULL);
 	return eco_redirect(ctx, safe_next(ctx, eco_form(ctx, "next")));
 }
 

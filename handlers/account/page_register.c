@@ -98,9 +98,9 @@ page_register_submit(struct eco_ctx *ctx)
 	if (n > 0)
 		return render_register(ctx, 400, errors, n);
 
-	switch (account_create(ctx, &r, &a)) {
+	switch (account_create(ctx, &r, true, &a)) {
 	case ACCOUNT_OK:
-		break;
+		return eco_redirect(ctx, eco_url(ctx, "/account?welcome=1"));
 	case ACCOUNT_EXISTS:
 		errors[0].field = "email";
 		errors[0].code = "email_taken";
@@ -109,7 +109,4 @@ page_register_submit(struct eco_ctx *ctx)
 	default:
 		return eco_error(ctx, 503, NULL, NULL);
 	}
-	if (eco_session_open(ctx, a.id, a.role) == NULL)
-		return eco_error(ctx, 503, NULL, NULL);
-	return eco_redirect(ctx, eco_url(ctx, "/account?welcome=1"));
 }

@@ -1,7 +1,7 @@
 // Signing in and out with the HTML forms: the redirect to "next" (a local
 // path only), the form again on a wrong password, the account page for the
 // signed-in only, and sign-out with a CSRF token bound to the session.
-// Four sign-in POSTs from this file's address.
+// Five sign-in POSTs from this file's address.
 import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -48,7 +48,8 @@ describe('sign-in and sign-out forms', () => {
 		assert.equal(f.next, '/kk/account/password');
 		assert.ok(parseSetCookies(f.res).eco_pre);
 		for (const evil of ['//evil.example', 'https://evil.example', '/\\evil.example',
-		    'javascript:alert(1)', 'evil.example', ''])
+		    'javascript:alert(1)', 'evil.example', '', '/\t/evil.example/', '/\n/evil.example',
+		    '/a\r\nX-Evil: 1', '/a b', '/a\\b'])
 			assert.equal((await loginForm('kk', `?next=${encodeURIComponent(evil)}`)).next,
 			    '/kk/account', evil);
 		assert.equal((await loginForm('ru')).next, '/ru/account');
@@ -64,6 +65,16 @@ describe('sign-in and sign-out forms', () => {
 		assert.ok(!res.body.includes('wrong-password-x'));
 		assert.equal(parseSetCookies(res).eco_session, undefined);
 		assert.ok(csrfOf(res.body), 'a form to try again');
+	});
+
+	test('signing in with a hostile next: 303 to the account page, never a split header', async () => {
+		const f = await loginForm();
+		const res = await c.post('/kk/account/login', { cookies: f.jar,
+		    form: { csrf: f.csrf, next: '/\t/evil.example/\r\nX-Evil: 1', email: account.email,
+		    password: PASSWORD } });
+		assert.equal(res.status, 303, res.body.slice(0, 300));
+		assert.equal(res.headers.location, '/kk/account');
+		assert.equal(res.headers['x-evil'], undefined);
 	});
 
 	test('signing in: 303 to next with the session cookie', async () => {

@@ -79,6 +79,13 @@ describe('malformed input', () => {
 
 	// --- JSON bodies ------------------------------------------------------------------
 
+	test('an over-long method: 400, never a dead worker', async () => {
+		for (const path of ['/kk/', '/api/v1/me', '/kk/account/login']) {
+			const res = await c.request('AAAAAAAAAAAAAAAAAAAAAAAA', path);
+			assert.equal(res.status, 400, path);
+		}
+	});
+
 	test('invalid JSON: 400 JSON error', async () => {
 		for (const body of ['{"kind":', '{', 'nul', '{"a":1}}', "{'a':1}", '{"a":01}'])
 			assertJsonError(await postApi(body), 400, 'bad_request');

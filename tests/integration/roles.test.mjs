@@ -132,6 +132,23 @@ describe("roles: the administrators' API", () => {
 		assert.equal((await c.get('/api/v1/me', { bearer: adminToken })).status, 200);
 	});
 
+	test('an API POST that rides on the cookie must be JSON (cross-site forms cannot send it): else 403', async () => {
+		const victim = await createAccount(c, individual());
+		const cookie = { eco_session: adminToken };
+		for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+			const res = await c.post(`/api/v1/accounts/${victim.id}/disable`,
+			    { cookies: cookie, body: '', headers: { 'Content-Type': type } });
+			assert.equal(res.status, 403, type);
+			assert.equal(res.json?.error?.code, 'csrf', type);
+		}
+		const bare = await c.post(`/api/v1/accounts/${victim.id}/disable`, { cookies: cookie });
+		assert.equal(bare.status, 403, 'no Content-Type at all');
+		const json = await c.post(`/api/v1/accounts/${victim.id}/disable`,
+		    { cookies: cookie, json: {} });
+		assert.equal(json.status, 200, json.body);
+		assert.equal(json.json.disabled, true);
+	});
+
 	test('GET on the disable address: 405 with Allow: POST', async () => {
 		const res = await c.get(`/api/v1/accounts/${person.id}/disable`, { bearer: adminToken });
 		assert.equal(res.status, 405);

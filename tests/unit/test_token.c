@@ -675,35 +675,35 @@ test_keyring_file(void)
 	/* Refresh. */
 	write_file(path, line);
 	is_int(eco_keyring_load(&kr, path, err, sizeof(err)), 0, "reload");
-	eco_keyring_refresh(&kr, 100);
+	eco_keyring_refresh(&kr, 100, NULL, 0);
 	ok(kr.count == 1 && kr.checked_at == 100,
 	    "refresh of an unchanged file keeps it");
 	text = eco_keyring_rotated_text(&kr, 2);
 	write_file(path, text);
 	free(text);
-	eco_keyring_refresh(&kr, 100);
+	eco_keyring_refresh(&kr, 100, NULL, 0);
 	is_int(kr.count, 1, "no second look within the same second");
-	eco_keyring_refresh(&kr, 101);
+	eco_keyring_refresh(&kr, 101, NULL, 0);
 	ok(kr.count == 2 && eco_keyring_current(&kr)->id == 2,
 	    "refresh picks up the rewritten file");
 	ok(kr.checked_at == 101 && strcmp(kr.path, path) == 0,
 	    "refreshed ring still knows its file");
 
 	write_file(path, "garbage, a half-written file\n");
-	eco_keyring_refresh(&kr, 102);
+	eco_keyring_refresh(&kr, 102, NULL, 0);
 	is_int(kr.count, 2, "an invalid new file keeps the old keys");
 	text = eco_keyring_rotated_text(&kr, 3);
 	write_file(path, text);
 	free(text);
 	chmod(path, 0644);
-	eco_keyring_refresh(&kr, 103);
+	eco_keyring_refresh(&kr, 103, NULL, 0);
 	is_int(kr.count, 2, "a new file readable by others keeps the old keys");
 	chmod(path, 0600);
-	eco_keyring_refresh(&kr, 104);
+	eco_keyring_refresh(&kr, 104, NULL, 0);
 	ok(kr.count == 3 && eco_keyring_current(&kr)->id == 3,
 	    "once fixed, the new file is picked up");
 	unlink(path);
-	eco_keyring_refresh(&kr, 105);
+	eco_keyring_refresh(&kr, 105, NULL, 0);
 	is_int(kr.count, 3, "a removed file keeps the old keys");
 
 	sodium_memzero(&kr, sizeof(kr));

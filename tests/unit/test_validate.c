@@ -297,5 +297,14 @@ main(void)
 	test_iin();
 	test_email();
 	test_roles();
+	is_int(eco_parse_id("42"), 42, "id 42");
+	is_int(eco_parse_id("999999999999999"), 999999999999999LL, "15 digits");
+	is_int(eco_parse_id("1000000000000000"), -1, "16 digits refused");
+	is_int(eco_parse_id("0"), -1, "zero refused");
+	is_int(eco_parse_id("007"), -1, "leading zero refused");
+	is_int(eco_parse_id("-1"), -1, "sign refused");
+	is_int(eco_parse_id("1a"), -1, "trailing letter refused");
+	is_int(eco_parse_id(""), -1, "empty refused");
+	is_int(eco_parse_id(NULL), -1, "NULL refused");
 	return tap_done();
 }
