@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "arena.h"
 #include "db.h"
@@ -25,6 +26,7 @@ struct eco_db {
 	unsigned long	 generation;	/* of this connection, see below */
 	bool		 in_tx;
 	char		 sqlstate[6];
+	time_t		 last_check;	/* monotonic second of the last idle check */
 };
 
 static unsigned next_stmt_id;
@@ -89,12 +91,20 @@ ignore_notice(void *arg, const char *message)
  * An idle connection has nothing to say: we never LISTEN.  When its socket
  * is readable, the server is saying goodbye ("terminating connection due
  * to administrator command", then end of file), so it must be replaced.
+ * It is asked at most once a second: under load that saves a system call
+ * per request; a restart within that second is noticed when a statement
+ * fails (see eco_db_exec).
  */
 static bool
 idle_socket_readable(struct eco_db *db)
 {
 	struct pollfd p = { .fd = PQsocket(db->conn), .events = POLLIN };
+	struct timespec now;
 
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (now.tv_sec == db->last_check)
+		return false;
+	db->last_check = now.tv_sec;
 	return p.fd >= 0 && poll(&p, 1, 0) != 0;
 }
 
@@ -198,9 +208,13 @@ eco_db_exec(struct eco_db *db, struct eco_arena *arena, struct eco_stmt *stmt,
 	bool sent;
 	PGresult *res = exec_once(db, stmt, n, params, &sent);
 
-	/* The connection broke while preparing: nothing ran, so try again. */
-	if (res == NULL && !sent && !db->in_tx &&
-	    strcmp(db->sqlstate, "08006") == 0 && db->conn != NULL) {
+	/*
+	 * The connection was found broken.  If the statement was not sent, or
+	 * only reads, running it again on a new connection cannot do anything
+	 * twice; a write is left failed rather than risk that.
+	 */
+	if (res == NULL && !db->in_tx && strcmp(db->sqlstate, "08006") == 0 &&
+	    db->conn != NULL && (!sent || strncmp(stmt->sql, "SELECT", 6) == 0)) {
 		drop_connection(db);
 		res = exec_once(db, stmt, n, params, &sent);
 	}
