@@ -379,8 +379,15 @@ static int
 require_roles(struct eco_ctx *ctx)
 {
 	if (!ctx->have_claims || eco_session_load_user(ctx) != 0) {
-		if (eco_db_unavailable(ctx->db) && ctx->have_claims)
+		if (ctx->have_claims && eco_db_unavailable(ctx->db))
 			return eco_error(ctx, 503, NULL, NULL);
+		if (ctx->have_claims) {
+			/* Signed out or disabled elsewhere: the cookie is dead. */
+			ctx->have_claims = false;
+			if (ctx->token_from_cookie)
+				eco_response_cookie(&ctx->res, ctx->arena,
+				    ECO_COOKIE_SESSION, "", 0, eco_cookie_flags(ctx));
+		}
 		if (!ctx->api && !unsafe_method(ctx->req.method)) {
 			struct eco_buf loc;
 

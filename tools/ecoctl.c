@@ -147,6 +147,23 @@ free_files(char **files)
 		free(*files);
 }
 
+/* Runs every script of sql/sub in name order, each in its own transaction. */
+static void
+run_scripts(PGconn *conn, const char *sub)
+{
+	char **files = sql_files(sub), **f;
+
+	for (f = files; *f != NULL; f++) {
+		char *sql = read_file(*f);
+
+		run(conn, "BEGIN", "begin");
+		run(conn, sql, *f);
+		run(conn, "COMMIT", "commit");
+		free(sql);
+	}
+	free_files(files);
+}
+
 /* The version number a migration's file name starts with ("001_core.sql"). */
 static long
 migration_version(const char *path)
@@ -230,16 +247,7 @@ cmd_migrate(void)
 	}
 	free_files(files);
 	/* Reference data: idempotent scripts, applied every time. */
-	files = sql_files("reference");
-	for (f = files; *f != NULL; f++) {
-		char *sql = read_file(*f);
-
-		run(conn, "BEGIN", "begin");
-		run(conn, sql, *f);
-		run(conn, "COMMIT", "commit");
-		free(sql);
-	}
-	free_files(files);
+	run_scripts(conn, "reference");
 	run(conn, "SELECT pg_advisory_unlock(4711)", "unlock");
 	printf("database is up to date (%d migration%s applied)\n", count,
 	    count == 1 ? "" : "s");
@@ -429,19 +437,9 @@ static int
 cmd_demo_load(void)
 {
 	PGconn *conn = connect_db();
-	char **files, **f;
 	size_t i;
 
-	files = sql_files("demo");
-	for (f = files; *f != NULL; f++) {
-		char *sql = read_file(*f);
-
-		run(conn, "BEGIN", "begin");
-		run(conn, sql, *f);
-		run(conn, "COMMIT", "commit");
-		free(sql);
-	}
-	free_files(files);
+	run_scripts(conn, "demo");
 	for (i = 0; i < sizeof(demo_users) / sizeof(demo_users[0]); i++) {
 		struct user_opts o = demo_users[i];
 

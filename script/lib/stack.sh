@@ -80,7 +80,7 @@ wait_gone() {
 
 handler_start() {
 	local name=eco-$1 bin=$BUILD/default/handlers/eco-$1
-	local sock=$RUN/eco-$1.sock i pid
+	local sock=$RUN/eco-$1.sock
 	[ -x "$bin" ] || { error "$bin was not built"; return 1; }
 	stop_leftover "$RUN/$name.pid" "$name"
 	rm -f "$sock"
@@ -89,7 +89,13 @@ handler_start() {
 	    ECO_DSN="$ECO_APP_DSN" ECO_SHARE_DIR="$REPO" ECO_KEYS="$KEYS" ECO_ENV=dev \
 	    "$bin" --listen "$sock" --workers "$ECO_WORKERS" --log "$LOG/$name.log" \
 	    --pid-file "$RUN/$name.pid" --socket-mode 0660
-	pid=${DAEMON_PIDS[-1]}
+	wait_for_socket "$name" "$sock" "${DAEMON_PIDS[-1]}"
+}
+
+# wait_for_socket NAME SOCKET PID: until the handler PID has created its
+# socket (20 s at most); its log tail when it does not.
+wait_for_socket() {
+	local name=$1 sock=$2 pid=$3 i
 	for ((i = 0; i < 200; i++)); do
 		[ -S "$sock" ] && return 0
 		alive "$pid" || break

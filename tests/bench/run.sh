@@ -197,21 +197,13 @@ nginx_render() {
 
 # hello_start NAME: an instance of eco-bench-hello on $RUN/NAME.sock.
 hello_start() {
-	local name=$1 sock=$RUN/$1.sock pid i
+	local name=$1 sock=$RUN/$1.sock
 	[ -x "$HELLO_BIN" ] || { error "$HELLO_BIN was not built"; return 1; }
 	rm -f "$sock"
 	daemon_start "$name" "$LOG/$name.log" "$HELLO_BIN" --listen "$sock" \
 	    --workers "$ECO_WORKERS" --log "$LOG/$name.log" \
 	    --pid-file "$RUN/$name.pid" --socket-mode 0660
-	pid=${DAEMON_PIDS[-1]}
-	for ((i = 0; i < 100; i++)); do
-		[ -S "$sock" ] && return 0
-		alive "$pid" || break
-		sleep 0.1
-	done
-	error "$name did not create $sock"
-	show_log_tail "$LOG/$name.log"
-	return 1
+	wait_for_socket "$name" "$sock" "${DAEMON_PIDS[-1]}"
 }
 
 HELLOS="eco-bench-hello eco-bench-hello-kc eco-bench-hello-kc1"
