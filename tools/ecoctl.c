@@ -8,6 +8,9 @@
  *                   [--holder ID] [--position registrar|executor|head]
  *   ecoctl user passwd --email E --password P
  *   ecoctl key rotate [--keep N]
+ *   ecoctl deadline --from YYYY-MM-DD (--days N --unit calendar|working |
+ *                   --months N) [--calendar FILE]
+ *   ecoctl workdays FROM TO [--calendar FILE]
  *
  * ECO_DSN names the database (as the owner role), ECO_SHARE_DIR where sql/
  * is, ECO_KEYS the keyring file.  "--password -" reads the password from
@@ -27,6 +30,8 @@
 #include <libpq-fe.h>
 #include <sodium.h>
 
+#include "calendar.h"
+#include "date.h"
 #include "password.h"
 #include "roles.h"
 #include "token.h"
@@ -493,6 +498,194 @@ cmd_key_rotate(const struct user_opts *o)
 	return 0;
 }
 
+/* --- deadlines ---------------------------------------------------------------- */
+
+/* Calendar files are small; anything bigger is not one. */
+#define CALENDAR_FILE_MAX	(1 << 20)
+
+/* The whole file in a malloc'd buffer and its length (NUL bytes kept, so
+ * that the parser reports them instead of stopping there). */
+static char *
+file_text(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *text;
+
+	if (f == NULL)
+		die("cannot open %s", path);
+	if ((text = malloc(CALENDAR_FILE_MAX + 1)) == NULL)
+		die("out of memory");
+	*len = fread(text, 1, CALENDAR_FILE_MAX + 1, f);
+	if (ferror(f))
+		die("cannot read %s", path);
+	if (*len > CALENDAR_FILE_MAX)
+		die("%s is longer than %d bytes", path, CALENDAR_FILE_MAX);
+	fclose(f);
+	return text;
+}
+
+/*
+ * The calendar of --calendar FILE: weekends and the file's days, nothing
+ * from the database.  Without a file there is no calendar yet.
+ */
+static struct eco_calendar *
+load_calendar(const char *path)
+{
+	struct eco_calendar *cal;
+	char err[256], *text;
+	size_t len;
+
+	if (path == NULL) {
+		fputs("ecoctl: the database calendar is not available yet; "
+		    "use --calendar FILE\n", stderr);
+		exit(2);
+	}
+	if ((cal = eco_calendar_new_default()) == NULL)
+		die("out of memory");
+	text = file_text(path, &len);
+	if (eco_calendar_parse(cal, text, len, err, sizeof(err)) != 0)
+		die("%s: %s", path, err);
+	free(text);
+	if (eco_calendar_finish(cal) != 0)
+		die("out of memory");
+	return cal;
+}
+
+static long
+parse_day(const char *what, const char *s)
+{
+	long day;
+
+	if (eco_date_parse(s, &day) != 0)
+		die("%s must be a date YYYY-MM-DD", what);
+	return day;
+}
+
+/* A period: decimal digits only, at most 100000 (273 years). */
+static long
+parse_count(const char *what, const char *s)
+{
+	long n = 0;
+	size_t i, len = strlen(s);
+
+	if (len == 0 || len > 6)
+		die("%s must be a whole number from 0 to 100000", what);
+	for (i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			die("%s must be a whole number from 0 to 100000", what);
+		n = n * 10 + (s[i] - '0');
+	}
+	if (n > 100000)
+		die("%s must be a whole number from 0 to 100000", what);
+	return n;
+}
+
+static void
+check_in(const struct eco_calendar *cal, long day, const char *s)
+{
+	if (!eco_calendar_in_range(cal, day))
+		die("%s is outside the calendar %s", s,
+		    eco_calendar_range_text(cal));
+}
+
+static void
+print_day(long day)
+{
+	char iso[16];
+
+	eco_date_format_iso(day, iso, sizeof(iso));
+	printf("%s\n", iso);
+}
+
+/* Takes the value of option k into *slot; each option at most once. */
+static void
+take(const char *k, const char *v, const char **slot)
+{
+	if (v == NULL)
+		die("%s needs a value", k);
+	if (*slot != NULL)
+		die("%s is given twice", k);
+	*slot = v;
+}
+
+static int
+cmd_deadline(int argc, char **argv)
+{
+	const char *from = NULL, *days = NULL, *unit = NULL, *months = NULL;
+	const char *file = NULL;
+	struct eco_calendar *cal;
+	long start, n, due;
+	int i, rc;
+
+	for (i = 0; i < argc; i += 2) {
+		const char *k = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+
+		if (strcmp(k, "--from") == 0) take(k, v, &from);
+		else if (strcmp(k, "--days") == 0) take(k, v, &days);
+		else if (strcmp(k, "--unit") == 0) take(k, v, &unit);
+		else if (strcmp(k, "--months") == 0) take(k, v, &months);
+		else if (strcmp(k, "--calendar") == 0) take(k, v, &file);
+		else die("unknown option %s", k);
+	}
+	if (from == NULL)
+		die("--from is required");
+	if ((days == NULL) == (months == NULL))
+		die("give either --days N --unit calendar|working or --months N");
+	if (days != NULL && (unit == NULL || (strcmp(unit, "calendar") != 0 &&
+	    strcmp(unit, "working") != 0)))
+		die("--days needs --unit calendar or --unit working");
+	if (months != NULL && unit != NULL)
+		die("--unit goes with --days, not with --months");
+	start = parse_day("--from", from);
+	n = days != NULL ? parse_count("--days", days) :
+	    parse_count("--months", months);
+	cal = load_calendar(file);
+	check_in(cal, start, from);
+	if (months != NULL)
+		rc = eco_calendar_add_months(cal, start, n, &due);
+	else if (strcmp(unit, "working") == 0)
+		rc = eco_calendar_add_working_days(cal, start, n, &due);
+	else
+		rc = eco_calendar_add_calendar_days(cal, start, n, &due);
+	if (rc != 0)
+		die("the due date is outside the calendar %s",
+		    eco_calendar_range_text(cal));
+	print_day(due);
+	eco_calendar_free(cal);
+	return 0;
+}
+
+static int
+cmd_workdays(int argc, char **argv)
+{
+	const char *dates[2] = { NULL, NULL }, *file = NULL;
+	struct eco_calendar *cal;
+	long a, b, count;
+	int i, ndates = 0;
+
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--calendar") == 0) {
+			take(argv[i], i + 1 < argc ? argv[i + 1] : NULL, &file);
+			i++;
+		} else if (argv[i][0] == '-' || ndates == 2)
+			die("usage: ecoctl workdays FROM TO [--calendar FILE]");
+		else
+			dates[ndates++] = argv[i];
+	}
+	if (ndates != 2)
+		die("usage: ecoctl workdays FROM TO [--calendar FILE]");
+	a = parse_day("FROM", dates[0]);
+	b = parse_day("TO", dates[1]);
+	cal = load_calendar(file);
+	check_in(cal, a, dates[0]);
+	check_in(cal, b, dates[1]);
+	if (eco_calendar_count_working(cal, a, b, &count) != 0)
+		die("cannot count the working days");
+	printf("%ld\n", count);
+	eco_calendar_free(cal);
+	return 0;
+}
+
 static void
 usage(void)
 {
@@ -502,7 +695,10 @@ usage(void)
 	    "                       [--iin IIN] [--bin BIN --org NAME] [--lang kk|ru|en]\n"
 	    "                       [--holder ID] [--position registrar|executor|head]\n"
 	    "       ecoctl user passwd --email E --password P\n"
-	    "       ecoctl key rotate [--keep N]\n", stderr);
+	    "       ecoctl key rotate [--keep N]\n"
+	    "       ecoctl deadline --from YYYY-MM-DD (--days N --unit calendar|working |\n"
+	    "                       --months N) [--calendar FILE]\n"
+	    "       ecoctl workdays FROM TO [--calendar FILE]\n", stderr);
 	exit(2);
 }
 
@@ -522,6 +718,10 @@ main(int argc, char **argv)
 		usage();
 	if (strcmp(argv[1], "migrate") == 0 && argc == 2)
 		return cmd_migrate();
+	if (strcmp(argv[1], "deadline") == 0)
+		return cmd_deadline(argc - 2, argv + 2);
+	if (strcmp(argv[1], "workdays") == 0)
+		return cmd_workdays(argc - 2, argv + 2);
 	if (argc < 3)
 		usage();
 	parse_opts(argc - 3, argv + 3, &o);
