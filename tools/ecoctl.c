@@ -8,6 +8,10 @@
  *                   [--holder ID] [--position registrar|executor|head]
  *   ecoctl user passwd --email E --password P
  *   ecoctl key rotate [--keep N]
+ *   ecoctl calendar generate --from-year Y --to-year Y
+ *                                        the statutory holidays and transfers
+ *   ecoctl calendar set DATE off|work --name N   a Government transfer, Kurban Ait
+ *   ecoctl calendar clear DATE
  *   ecoctl deadline --from YYYY-MM-DD (--days N --unit calendar|working |
  *                   --months N) [--calendar FILE]
  *   ecoctl workdays FROM TO [--calendar FILE]
@@ -31,10 +35,12 @@
 #include <sodium.h>
 
 #include "calendar.h"
+#include "holidays.h"
 #include "date.h"
 #include "password.h"
 #include "roles.h"
 #include "token.h"
+#include "utf8.h"
 #include "validate.h"
 
 #define MAX_FILES	256
@@ -524,9 +530,47 @@ file_text(const char *path, size_t *len)
 	return text;
 }
 
+static long	parse_day(const char *, const char *);
+
+/* The calendar kept in the database (core.calendar_days). */
+static struct eco_calendar *
+database_calendar(void)
+{
+	PGconn *conn = connect_db();
+	struct eco_calendar *cal;
+	PGresult *res;
+	int i;
+
+	if ((cal = eco_calendar_new_default()) == NULL)
+		die("out of memory");
+	res = PQexec(conn, "SELECT day::text, kind, name_kk, name_ru, name_en "
+	    "FROM core.calendar_days ORDER BY day");
+	if (PQresultStatus(res) != PGRES_TUPLES_OK)
+		die("cannot read the calendar: %s", PQresultErrorMessage(res));
+	for (i = 0; i < PQntuples(res); i++) {
+		const char *names[ECO_LANG_COUNT] = {
+			PQgetvalue(res, i, 2), PQgetvalue(res, i, 3),
+			PQgetvalue(res, i, 4)
+		};
+		enum eco_cal_kind kind;
+		long day;
+
+		if (eco_date_parse(PQgetvalue(res, i, 0), &day) != 0 ||
+		    eco_cal_kind_parse(PQgetvalue(res, i, 1), &kind) != 0)
+			die("the calendar holds a bad row for %s", PQgetvalue(res, i, 0));
+		/* Days outside the engine's range cannot matter to its periods. */
+		if (eco_calendar_in_range(cal, day) &&
+		    eco_calendar_add(cal, day, kind, names) != 0)
+			die("out of memory");
+	}
+	PQclear(res);
+	PQfinish(conn);
+	return cal;
+}
+
 /*
  * The calendar of --calendar FILE: weekends and the file's days, nothing
- * from the database.  Without a file there is no calendar yet.
+ * from the database; without a file, the database's calendar.
  */
 static struct eco_calendar *
 load_calendar(const char *path)
@@ -536,19 +580,196 @@ load_calendar(const char *path)
 	size_t len;
 
 	if (path == NULL) {
-		fputs("ecoctl: the database calendar is not available yet; "
-		    "use --calendar FILE\n", stderr);
-		exit(2);
+		cal = database_calendar();
+	} else {
+		if ((cal = eco_calendar_new_default()) == NULL)
+			die("out of memory");
+		text = file_text(path, &len);
+		if (eco_calendar_parse(cal, text, len, err, sizeof(err)) != 0)
+			die("%s: %s", path, err);
+		free(text);
 	}
-	if ((cal = eco_calendar_new_default()) == NULL)
-		die("out of memory");
-	text = file_text(path, &len);
-	if (eco_calendar_parse(cal, text, len, err, sizeof(err)) != 0)
-		die("%s: %s", path, err);
-	free(text);
 	if (eco_calendar_finish(cal) != 0)
 		die("out of memory");
 	return cal;
+}
+
+/* A year for the generator: 1900-2200, as eco_holidays_year takes them. */
+static int
+parse_year(const char *what, const char *s)
+{
+	char *end;
+	long y = s ? strtol(s, &end, 10) : 0;
+
+	if (s == NULL || *end != '\0' || y < 1900 || y > 2200)
+		die("%s must be a year from 1900 to 2200", what);
+	return (int)y;
+}
+
+/*
+ * ecoctl calendar generate --from-year Y --to-year Y: the statutory
+ * holidays of those years and the days off they move to.  Days entered by
+ * the Government or an administrator are never overwritten.
+ */
+static int
+cmd_calendar_generate(int argc, char **argv)
+{
+	const char *from = NULL, *to = NULL;
+	struct eco_holiday days[ECO_HOLIDAYS_MAX];
+	PGconn *conn;
+	int i, y, y1, y2, added = 0;
+
+	for (i = 0; i + 1 < argc; i += 2) {
+		if (strcmp(argv[i], "--from-year") == 0) from = argv[i + 1];
+		else if (strcmp(argv[i], "--to-year") == 0) to = argv[i + 1];
+		else die("unknown option %s", argv[i]);
+	}
+	if (i != argc)
+		die("%s needs a value", argv[i]);
+	y1 = parse_year("--from-year", from);
+	y2 = parse_year("--to-year", to);
+	if (y2 < y1)
+		die("--to-year must not be before --from-year");
+	conn = connect_db();
+	run(conn, "BEGIN", "begin");
+	for (y = y1; y <= y2; y++) {
+		char first[16], last[16];
+		const char *range[2] = { first, last };
+		size_t k, n = eco_holidays_year(y, days);
+
+		snprintf(first, sizeof(first), "%04d-01-01", y);
+		snprintf(last, sizeof(last), "%04d-12-31", y);
+		PQclear(PQexecParams(conn, "DELETE FROM core.calendar_days "
+		    "WHERE source = 'generated' AND day BETWEEN $1 AND $2",
+		    2, NULL, range, NULL, NULL, 0));
+		for (k = 0; k < n; k++) {
+			char iso[16];
+			const char *params[6];
+			PGresult *res;
+
+			eco_date_format_iso(days[k].day, iso, sizeof(iso));
+			params[0] = iso;
+			params[1] = days[k].kind == ECO_CAL_MOVED_WORK ? "t" : "f";
+			params[2] = eco_cal_kind_code(days[k].kind);
+			params[3] = days[k].name[ECO_LANG_KK];
+			params[4] = days[k].name[ECO_LANG_RU];
+			params[5] = days[k].name[ECO_LANG_EN];
+			res = PQexecParams(conn, "INSERT INTO core.calendar_days "
+			    "(day, working, kind, name_kk, name_ru, name_en, source) "
+			    "VALUES ($1, $2, $3, $4, $5, $6, 'generated') "
+			    "ON CONFLICT (day) DO NOTHING", 6, NULL, params,
+			    NULL, NULL, 0);
+			if (PQresultStatus(res) != PGRES_COMMAND_OK)
+				die("cannot write %s: %s", iso,
+				    PQresultErrorMessage(res));
+			added += atoi(PQcmdTuples(res));
+			PQclear(res);
+		}
+	}
+	run(conn, "COMMIT", "commit");
+	PQfinish(conn);
+	printf("%d days written for %d-%d\n", added, y1, y2);
+	return 0;
+}
+
+/*
+ * ecoctl calendar set DATE off|work --name NAME [--name-kk N] [--name-ru N]
+ * [--name-en N] [--kind holiday|religious] [--source government|admin]:
+ * a Government transfer or an administrator's day (Kurban Ait:
+ * "off --kind religious").  ecoctl calendar clear DATE removes one.
+ */
+static int
+cmd_calendar_set(int argc, char **argv)
+{
+	const char *name = NULL, *names[ECO_LANG_COUNT] = { NULL, NULL, NULL };
+	const char *kind = NULL, *source = "admin", *params[7];
+	enum eco_cal_kind k;
+	PGconn *conn;
+	PGresult *res;
+	bool off;
+	long day;
+	int i, l;
+
+	if (argc < 2)
+		die("usage: ecoctl calendar set DATE off|work --name NAME");
+	day = parse_day("DATE", argv[0]);
+	(void)day;
+	if (strcmp(argv[1], "off") != 0 && strcmp(argv[1], "work") != 0)
+		die("say off or work after the date");
+	off = strcmp(argv[1], "off") == 0;
+	for (i = 2; i + 1 < argc; i += 2) {
+		if (strcmp(argv[i], "--name") == 0) name = argv[i + 1];
+		else if (strcmp(argv[i], "--name-kk") == 0) names[ECO_LANG_KK] = argv[i + 1];
+		else if (strcmp(argv[i], "--name-ru") == 0) names[ECO_LANG_RU] = argv[i + 1];
+		else if (strcmp(argv[i], "--name-en") == 0) names[ECO_LANG_EN] = argv[i + 1];
+		else if (strcmp(argv[i], "--kind") == 0) kind = argv[i + 1];
+		else if (strcmp(argv[i], "--source") == 0) source = argv[i + 1];
+		else die("unknown option %s", argv[i]);
+	}
+	if (i != argc)
+		die("%s needs a value", argv[i]);
+	for (l = 0; l < ECO_LANG_COUNT; l++) {
+		if (names[l] == NULL)
+			names[l] = name;
+		if (names[l] == NULL || *names[l] == '\0' ||
+		    !eco_text_valid(names[l], strlen(names[l]), false) ||
+		    strlen(names[l]) > 200)
+			die("every day needs a name (--name, or --name-kk, "
+			    "--name-ru and --name-en), one line of text");
+	}
+	if (!off)
+		k = ECO_CAL_MOVED_WORK;
+	else if (kind == NULL)
+		k = ECO_CAL_MOVED_OFF;
+	else if (eco_cal_kind_parse(kind, &k) != 0 || k == ECO_CAL_MOVED_WORK)
+		die("--kind must be holiday, religious or transferred_off");
+	if (strcmp(source, "admin") != 0 && strcmp(source, "government") != 0)
+		die("--source must be government or admin");
+	params[0] = argv[0];
+	params[1] = off ? "f" : "t";
+	params[2] = eco_cal_kind_code(k);
+	params[3] = names[ECO_LANG_KK];
+	params[4] = names[ECO_LANG_RU];
+	params[5] = names[ECO_LANG_EN];
+	params[6] = source;
+	conn = connect_db();
+	res = PQexecParams(conn, "INSERT INTO core.calendar_days "
+	    "(day, working, kind, name_kk, name_ru, name_en, source) "
+	    "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (day) DO UPDATE SET "
+	    "working = EXCLUDED.working, kind = EXCLUDED.kind, "
+	    "name_kk = EXCLUDED.name_kk, name_ru = EXCLUDED.name_ru, "
+	    "name_en = EXCLUDED.name_en, source = EXCLUDED.source, "
+	    "updated_at = now()", 7, NULL, params, NULL, NULL, 0);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK)
+		die("cannot set %s: %s", argv[0], PQresultErrorMessage(res));
+	PQclear(res);
+	PQfinish(conn);
+	printf("%s is now a %s day (%s)\n", argv[0], off ? "non-working" :
+	    "working", eco_cal_kind_code(k));
+	return 0;
+}
+
+static int
+cmd_calendar_clear(int argc, char **argv)
+{
+	const char *params[1];
+	PGconn *conn;
+	PGresult *res;
+
+	if (argc != 1)
+		die("usage: ecoctl calendar clear DATE");
+	parse_day("DATE", argv[0]);
+	params[0] = argv[0];
+	conn = connect_db();
+	res = PQexecParams(conn, "DELETE FROM core.calendar_days WHERE day = $1",
+	    1, NULL, params, NULL, NULL, 0);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK)
+		die("cannot clear %s: %s", argv[0], PQresultErrorMessage(res));
+	printf("%s: %s day%s removed\n", argv[0], PQcmdTuples(res),
+	    strcmp(PQcmdTuples(res), "1") == 0 ? "" : "s");
+	PQclear(res);
+	PQfinish(conn);
+	return 0;
 }
 
 static long
@@ -698,7 +919,12 @@ usage(void)
 	    "       ecoctl key rotate [--keep N]\n"
 	    "       ecoctl deadline --from YYYY-MM-DD (--days N --unit calendar|working |\n"
 	    "                       --months N) [--calendar FILE]\n"
-	    "       ecoctl workdays FROM TO [--calendar FILE]\n", stderr);
+	    "       ecoctl workdays FROM TO [--calendar FILE]\n"
+	    "       ecoctl calendar generate --from-year Y --to-year Y\n"
+	    "       ecoctl calendar set DATE off|work --name NAME [--name-kk N]\n"
+	    "                       [--name-ru N] [--name-en N] [--kind holiday|religious]\n"
+	    "                       [--source government|admin]\n"
+	    "       ecoctl calendar clear DATE\n", stderr);
 	exit(2);
 }
 
@@ -722,6 +948,14 @@ main(int argc, char **argv)
 		return cmd_deadline(argc - 2, argv + 2);
 	if (strcmp(argv[1], "workdays") == 0)
 		return cmd_workdays(argc - 2, argv + 2);
+	if (strcmp(argv[1], "calendar") == 0 && argc >= 3) {
+		if (strcmp(argv[2], "generate") == 0)
+			return cmd_calendar_generate(argc - 3, argv + 3);
+		if (strcmp(argv[2], "set") == 0)
+			return cmd_calendar_set(argc - 3, argv + 3);
+		if (strcmp(argv[2], "clear") == 0)
+			return cmd_calendar_clear(argc - 3, argv + 3);
+	}
 	if (argc < 3)
 		usage();
 	parse_opts(argc - 3, argv + 3, &o);

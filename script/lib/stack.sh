@@ -29,12 +29,15 @@ run_ecoctl() {
 	    "$(ecoctl_bin)" "$@"
 }
 
-# The database schema, the keyring and the demo data.
+# The database schema, the statutory calendar, the keyring and the demo data.
 stack_prepare() {
 	[ -x "$(ecoctl_bin)" ] || { error "$(ecoctl_bin) was not built"; return 1; }
 	var_prepare && pg_ensure || return 1
 	note "ecoctl migrate"
 	run_ecoctl migrate || return 1
+	# Idempotent: days set by the Government or an administrator stay.
+	note "ecoctl calendar generate"
+	run_ecoctl calendar generate --from-year 2015 --to-year 2036 || return 1
 	if [ ! -f "$KEYS" ]; then
 		note "ecoctl key rotate (a new session keyring)"
 		run_ecoctl key rotate || return 1
