@@ -12,6 +12,10 @@ static const struct eco_route routes[] = {
 	{ "GET", "/",         page_root,        ECO_ROLE_PUBLIC },
 	{ "GET", "/{lang}/",  page_home,        ECO_ROLE_PUBLIC },
 	{ "GET", "/{lang}",   page_root,        ECO_ROLE_PUBLIC },
+	{ "GET", "/{lang}/calendar",       page_calendar,  ECO_ROLE_PUBLIC },
+	{ "GET", "/api/v1/calendar",       api_calendar,   ECO_ROLE_PUBLIC },
+	{ "GET", "/{lang}/admin/calendar", page_admin_calendar, ECO_ROLE_ADMIN },
+	{ "POST", "/{lang}/admin/calendar", page_admin_calendar_save, ECO_ROLE_ADMIN },
 };
 
 static const struct eco_handler handler = {

@@ -6,5 +6,9 @@ struct eco_ctx;
 
 int	page_root(struct eco_ctx *);
 int	page_home(struct eco_ctx *);
+int	page_calendar(struct eco_ctx *);
+int	api_calendar(struct eco_ctx *);
+int	page_admin_calendar(struct eco_ctx *);
+int	page_admin_calendar_save(struct eco_ctx *);
 
 #endif
