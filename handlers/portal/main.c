@@ -14,6 +14,8 @@ static const struct eco_route routes[] = {
 	{ "GET", "/{lang}",   page_root,        ECO_ROLE_PUBLIC },
 	{ "GET", "/{lang}/calendar",       page_calendar,  ECO_ROLE_PUBLIC },
 	{ "GET", "/api/v1/calendar",       api_calendar,   ECO_ROLE_PUBLIC },
+	{ "GET", "/{lang}/deadline",       page_deadline,  ECO_ROLE_PUBLIC },
+	{ "GET", "/api/v1/deadline",       api_deadline,   ECO_ROLE_PUBLIC },
 	{ "GET", "/{lang}/admin/calendar", page_admin_calendar, ECO_ROLE_ADMIN },
 	{ "POST", "/{lang}/admin/calendar", page_admin_calendar_save, ECO_ROLE_ADMIN },
 };

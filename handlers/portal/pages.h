@@ -7,6 +7,8 @@ struct eco_ctx;
 int	page_root(struct eco_ctx *);
 int	page_home(struct eco_ctx *);
 int	page_calendar(struct eco_ctx *);
+int	page_deadline(struct eco_ctx *);
+int	api_deadline(struct eco_ctx *);
 int	api_calendar(struct eco_ctx *);
 int	page_admin_calendar(struct eco_ctx *);
 int	page_admin_calendar_save(struct eco_ctx *);
