@@ -263,6 +263,8 @@ test('accessibility: the skip link is the first stop of the keyboard and leads t
 	const box = await focused.boundingBox();
 	assert.ok(box && box.x >= 0 && box.width > 0, 'the focused skip link is on the screen');
 	await page.keyboard.press('Enter');
+	// Following a fragment link is asynchronous: wait for it, then check.
+	await page.waitForURL(/#main$/, { timeout: 5000 });
 	assert.equal(new URL(page.url()).hash, '#main');
 	for (const lang of LANGS) {
 		for (const path of ['/', '/account', '/account/password', '/account/login',
