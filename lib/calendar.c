@@ -433,17 +433,11 @@ int
 eco_calendar_add_months(const struct eco_calendar *cal, long from, long n,
     long *due)
 {
-	int y, m, d, dim;
-	long months, target;
+	long target;
 
 	if (!usable(cal, from) || n < 0 || n > MAX_PERIOD_MONTHS)
 		return -1;
-	eco_civil_from_days(from, &y, &m, &d);
-	months = (long)y * 12 + (m - 1) + n;
-	y = (int)(months / 12);
-	m = (int)(months % 12) + 1;
-	dim = eco_days_in_month(y, m);
-	target = eco_days_from_civil(y, m, d < dim ? d : dim);
+	target = eco_add_months_clamped(from, n, NULL);
 	if (!eco_calendar_in_range(cal, target))
 		return -1;
 	return roll(cal, (size_t)(target - cal->first), due);

@@ -17,8 +17,7 @@ static struct eco_stmt q_version = ECO_STMT(
     "SELECT version FROM core.calendar_version WHERE id = 1");
 
 static struct eco_stmt q_days = ECO_STMT(
-    "SELECT day::text, kind, name_kk, name_ru, name_en "
-    "FROM core.calendar_days ORDER BY day");
+    "SELECT " ECO_CALENDAR_COLUMNS " FROM core.calendar_days ORDER BY day");
 
 static struct {
 	struct eco_calendar	*calendar;
@@ -26,9 +25,8 @@ static struct {
 	time_t			 checked_at;
 } cache;
 
-/* A new calendar from the rows of q_days; NULL on a bad row or no memory. */
-static struct eco_calendar *
-build(PGresult *res)
+struct eco_calendar *
+eco_calendar_from_rows(PGresult *res)
 {
 	struct eco_calendar *cal = eco_calendar_new_default();
 	int i;
@@ -76,7 +74,7 @@ eco_calendar_current(struct eco_ctx *ctx)
 	if (cache.calendar != NULL && version == cache.version)
 		return cache.calendar;
 	if ((res = eco_db_exec(ctx->db, ctx->arena, &q_days, 0, NULL)) == NULL ||
-	    (fresh = build(res)) == NULL)
+	    (fresh = eco_calendar_from_rows(res)) == NULL)
 		return cache.calendar;
 	eco_calendar_free(cache.calendar);
 	cache.calendar = fresh;

@@ -66,6 +66,22 @@ eco_date_valid(int y, int m, int d)
 	    d >= 1 && d <= eco_days_in_month(y, m);
 }
 
+long
+eco_add_months_clamped(long days, long n, bool *clamped)
+{
+	int y, m, d, dim;
+	long months;
+
+	eco_civil_from_days(days, &y, &m, &d);
+	months = (long)y * 12 + (m - 1) + n;
+	y = (int)(months / 12);
+	m = (int)(months % 12) + 1;
+	dim = eco_days_in_month(y, m);
+	if (clamped != NULL)
+		*clamped = d > dim;
+	return eco_days_from_civil(y, m, d < dim ? d : dim);
+}
+
 int
 eco_date_parse(const char *s, long *days)
 {

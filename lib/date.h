@@ -15,6 +15,11 @@ void	eco_civil_from_days(long days, int *y, int *m, int *d);
 int	eco_weekday(long days);
 bool	eco_date_valid(int y, int m, int d);
 int	eco_days_in_month(int y, int m);
+/*
+ * The same date n months later (n >= 0), or the month's last day when that
+ * month is shorter; *clamped (may be NULL) tells whether it was.
+ */
+long	eco_add_months_clamped(long days, long n, bool *clamped);
 /* Strict "YYYY-MM-DD" (years 1900-2200) into a day number; -1 if invalid. */
 int	eco_date_parse(const char *, long *days);
 /* Writes "YYYY-MM-DD" into out (at least 11 bytes). */

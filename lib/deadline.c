@@ -241,22 +241,19 @@ after_months(const struct eco_calendar *cal, long from, long n, long *due,
     struct rec *r)
 {
 	struct eco_deadline_step *s;
-	long months, target;
-	int y, m, d, dim;
+	long target;
+	bool clamped;
+	int y, m, d;
 
 	if (eco_calendar_add_months(cal, from, n, due) != 0)
 		return -1;
 	/* The engine's target again, to tell whether the month was short. */
+	target = eco_add_months_clamped(from, n, &clamped);
 	eco_civil_from_days(from, &y, &m, &d);
-	months = (long)y * 12 + (m - 1) + n;
-	y = (int)(months / 12);
-	m = (int)(months % 12) + 1;
-	dim = eco_days_in_month(y, m);
-	target = eco_days_from_civil(y, m, d < dim ? d : dim);
 
 	if ((s = rec_add(r, ECO_STEP_MONTH_TARGET, target, n)) != NULL)
 		s->from = from;
-	if (d > dim)
+	if (clamped)
 		rec_add(r, ECO_STEP_MONTH_CLAMPED, target, d);
 	if (*due != target) {
 		rec_off(r, ECO_STEP_DAY_OFF, target, 0, 0,

@@ -35,6 +35,7 @@
 #include <sodium.h>
 
 #include "calendar.h"
+#include "calendar_db.h"
 #include "holidays.h"
 #include "date.h"
 #include "password.h"
@@ -532,37 +533,20 @@ file_text(const char *path, size_t *len)
 
 static long	parse_day(const char *, const char *);
 
-/* The calendar kept in the database (core.calendar_days). */
+/* The calendar kept in the database (core.calendar_days), finished. */
 static struct eco_calendar *
 database_calendar(void)
 {
 	PGconn *conn = connect_db();
 	struct eco_calendar *cal;
 	PGresult *res;
-	int i;
 
-	if ((cal = eco_calendar_new_default()) == NULL)
-		die("out of memory");
-	res = PQexec(conn, "SELECT day::text, kind, name_kk, name_ru, name_en "
-	    "FROM core.calendar_days ORDER BY day");
+	res = PQexec(conn, "SELECT " ECO_CALENDAR_COLUMNS
+	    " FROM core.calendar_days ORDER BY day");
 	if (PQresultStatus(res) != PGRES_TUPLES_OK)
 		die("cannot read the calendar: %s", PQresultErrorMessage(res));
-	for (i = 0; i < PQntuples(res); i++) {
-		const char *names[ECO_LANG_COUNT] = {
-			PQgetvalue(res, i, 2), PQgetvalue(res, i, 3),
-			PQgetvalue(res, i, 4)
-		};
-		enum eco_cal_kind kind;
-		long day;
-
-		if (eco_date_parse(PQgetvalue(res, i, 0), &day) != 0 ||
-		    eco_cal_kind_parse(PQgetvalue(res, i, 1), &kind) != 0)
-			die("the calendar holds a bad row for %s", PQgetvalue(res, i, 0));
-		/* Days outside the engine's range cannot matter to its periods. */
-		if (eco_calendar_in_range(cal, day) &&
-		    eco_calendar_add(cal, day, kind, names) != 0)
-			die("out of memory");
-	}
+	if ((cal = eco_calendar_from_rows(res)) == NULL)
+		die("the calendar in the database could not be loaded");
 	PQclear(res);
 	PQfinish(conn);
 	return cal;
@@ -579,16 +563,14 @@ load_calendar(const char *path)
 	char err[256], *text;
 	size_t len;
 
-	if (path == NULL) {
-		cal = database_calendar();
-	} else {
-		if ((cal = eco_calendar_new_default()) == NULL)
-			die("out of memory");
-		text = file_text(path, &len);
-		if (eco_calendar_parse(cal, text, len, err, sizeof(err)) != 0)
-			die("%s: %s", path, err);
-		free(text);
-	}
+	if (path == NULL)
+		return database_calendar();
+	if ((cal = eco_calendar_new_default()) == NULL)
+		die("out of memory");
+	text = file_text(path, &len);
+	if (eco_calendar_parse(cal, text, len, err, sizeof(err)) != 0)
+		die("%s: %s", path, err);
+	free(text);
 	if (eco_calendar_finish(cal) != 0)
 		die("out of memory");
 	return cal;
