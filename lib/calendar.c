@@ -317,6 +317,8 @@ eco_calendar_year(const struct eco_calendar *cal, int y,
 	*count = 0;
 	if (cal == NULL || !cal->finished || y < 1900 || y > 2200)
 		return -1;
+	if (cal->nex == 0)
+		return 0;	/* no exceptions at all: an empty list */
 	a = lower_bound(cal, eco_days_from_civil(y, 1, 1));
 	b = lower_bound(cal, eco_days_from_civil(y + 1, 1, 1));
 	*out = cal->ex + a;

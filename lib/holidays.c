@@ -113,8 +113,26 @@ sort_by_day(struct eco_holiday *h, size_t n)
 	}
 }
 
+static bool
+taken_day(const long *taken, size_t ntaken, long day)
+{
+	size_t i;
+
+	for (i = 0; i < ntaken; i++)
+		if (taken[i] == day)
+			return true;
+	return false;
+}
+
 size_t
 eco_holidays_year(int y, struct eco_holiday out[ECO_HOLIDAYS_MAX])
+{
+	return eco_holidays_year_around(y, NULL, 0, out);
+}
+
+size_t
+eco_holidays_year_around(int y, const long *taken, size_t ntaken,
+    struct eco_holiday out[ECO_HOLIDAYS_MAX])
 {
 	size_t i, n = 0, nholidays;
 	const struct statutory *src[NTABLE];
@@ -141,7 +159,8 @@ eco_holidays_year(int y, struct eco_holiday out[ECO_HOLIDAYS_MAX])
 		day = out[i].day;
 		for (step = 0; step < MAX_SEARCH; step++) {
 			day++;
-			if (!weekend(day) && !listed(out, n, day))
+			if (!weekend(day) && !listed(out, n, day) &&
+			    !taken_day(taken, ntaken, day))
 				break;
 		}
 		if (step == MAX_SEARCH)

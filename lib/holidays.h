@@ -38,6 +38,13 @@ struct eco_holiday {
  * most ECO_HOLIDAYS_MAX), 0 for a year outside 1900-2200. */
 size_t	eco_holidays_year(int y, struct eco_holiday out[ECO_HOLIDAYS_MAX]);
 /*
+ * The same around days that are already off for another reason (a
+ * Government transfer, Kurban Ait): a day off moved from a weekend holiday
+ * goes to the next working day that is none of them.
+ */
+size_t	eco_holidays_year_around(int y, const long *taken, size_t ntaken,
+	    struct eco_holiday out[ECO_HOLIDAYS_MAX]);
+/*
  * Adds the exceptions of the years from..to to an unfinished calendar; days
  * outside the calendar's range are skipped.  Add Government transfers and
  * Kurban Ait afterwards: a later entry for a day replaces this one.  -1 if

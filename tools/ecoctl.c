@@ -35,8 +35,9 @@
 #include <sodium.h>
 
 #include "calendar.h"
+#include "arena.h"
 #include "calendar_db.h"
-#include "holidays.h"
+#include "db.h"
 #include "date.h"
 #include "password.h"
 #include "roles.h"
@@ -588,6 +589,20 @@ parse_year(const char *what, const char *s)
 	return (int)y;
 }
 
+/* The database as a worker sees it (lib/db.c), for the shared calendar code. */
+static struct eco_db *
+open_db(void)
+{
+	const char *dsn = getenv("ECO_DSN");
+	struct eco_db *db;
+
+	if (dsn == NULL || *dsn == '\0')
+		die("ECO_DSN is not set");
+	if ((db = eco_db_open(dsn)) == NULL || !eco_db_ping(db))
+		die("cannot connect to the database");
+	return db;
+}
+
 /*
  * ecoctl calendar generate --from-year Y --to-year Y: the statutory
  * holidays of those years and the days off they move to.  Days entered by
@@ -597,9 +612,9 @@ static int
 cmd_calendar_generate(int argc, char **argv)
 {
 	const char *from = NULL, *to = NULL;
-	struct eco_holiday days[ECO_HOLIDAYS_MAX];
-	PGconn *conn;
-	int i, y, y1, y2, added = 0;
+	struct eco_arena *arena = eco_arena_new();
+	struct eco_db *db;
+	int i, y1, y2, written;
 
 	for (i = 0; i + 1 < argc; i += 2) {
 		if (strcmp(argv[i], "--from-year") == 0) from = argv[i + 1];
@@ -612,45 +627,12 @@ cmd_calendar_generate(int argc, char **argv)
 	y2 = parse_year("--to-year", to);
 	if (y2 < y1)
 		die("--to-year must not be before --from-year");
-	conn = connect_db();
-	run(conn, "BEGIN", "begin");
-	for (y = y1; y <= y2; y++) {
-		char first[16], last[16];
-		const char *range[2] = { first, last };
-		size_t k, n = eco_holidays_year(y, days);
-
-		snprintf(first, sizeof(first), "%04d-01-01", y);
-		snprintf(last, sizeof(last), "%04d-12-31", y);
-		PQclear(PQexecParams(conn, "DELETE FROM core.calendar_days "
-		    "WHERE source = 'generated' AND day BETWEEN $1 AND $2",
-		    2, NULL, range, NULL, NULL, 0));
-		for (k = 0; k < n; k++) {
-			char iso[16];
-			const char *params[6];
-			PGresult *res;
-
-			eco_date_format_iso(days[k].day, iso, sizeof(iso));
-			params[0] = iso;
-			params[1] = days[k].kind == ECO_CAL_MOVED_WORK ? "t" : "f";
-			params[2] = eco_cal_kind_code(days[k].kind);
-			params[3] = days[k].name[ECO_LANG_KK];
-			params[4] = days[k].name[ECO_LANG_RU];
-			params[5] = days[k].name[ECO_LANG_EN];
-			res = PQexecParams(conn, "INSERT INTO core.calendar_days "
-			    "(day, working, kind, name_kk, name_ru, name_en, source) "
-			    "VALUES ($1, $2, $3, $4, $5, $6, 'generated') "
-			    "ON CONFLICT (day) DO NOTHING", 6, NULL, params,
-			    NULL, NULL, 0);
-			if (PQresultStatus(res) != PGRES_COMMAND_OK)
-				die("cannot write %s: %s", iso,
-				    PQresultErrorMessage(res));
-			added += atoi(PQcmdTuples(res));
-			PQclear(res);
-		}
-	}
-	run(conn, "COMMIT", "commit");
-	PQfinish(conn);
-	printf("%d days written for %d-%d\n", added, y1, y2);
+	db = open_db();
+	if ((written = eco_calendar_regenerate(db, arena, y1, y2)) < 0)
+		die("cannot write the calendar (SQLSTATE %s)", eco_db_sqlstate(db));
+	printf("%d days written for %d-%d\n", written, y1, y2);
+	eco_db_close(db);
+	eco_arena_free(arena);
 	return 0;
 }
 
@@ -658,24 +640,23 @@ cmd_calendar_generate(int argc, char **argv)
  * ecoctl calendar set DATE off|work --name NAME [--name-kk N] [--name-ru N]
  * [--name-en N] [--kind holiday|religious] [--source government|admin]:
  * a Government transfer or an administrator's day (Kurban Ait:
- * "off --kind religious").  ecoctl calendar clear DATE removes one.
+ * "off --kind religious").  ecoctl calendar clear DATE removes one.  The
+ * generated days off of the year then step around it.
  */
 static int
 cmd_calendar_set(int argc, char **argv)
 {
 	const char *name = NULL, *names[ECO_LANG_COUNT] = { NULL, NULL, NULL };
-	const char *kind = NULL, *source = "admin", *params[7];
+	const char *kind = NULL, *source = "admin";
+	struct eco_arena *arena = eco_arena_new();
 	enum eco_cal_kind k;
-	PGconn *conn;
-	PGresult *res;
+	struct eco_db *db;
 	bool off;
-	long day;
 	int i, l;
 
 	if (argc < 2)
 		die("usage: ecoctl calendar set DATE off|work --name NAME");
-	day = parse_day("DATE", argv[0]);
-	(void)day;
+	parse_day("DATE", argv[0]);
 	if (strcmp(argv[1], "off") != 0 && strcmp(argv[1], "work") != 0)
 		die("say off or work after the date");
 	off = strcmp(argv[1], "off") == 0;
@@ -707,50 +688,34 @@ cmd_calendar_set(int argc, char **argv)
 		die("--kind must be holiday, religious or transferred_off");
 	if (strcmp(source, "admin") != 0 && strcmp(source, "government") != 0)
 		die("--source must be government or admin");
-	params[0] = argv[0];
-	params[1] = off ? "f" : "t";
-	params[2] = eco_cal_kind_code(k);
-	params[3] = names[ECO_LANG_KK];
-	params[4] = names[ECO_LANG_RU];
-	params[5] = names[ECO_LANG_EN];
-	params[6] = source;
-	conn = connect_db();
-	res = PQexecParams(conn, "INSERT INTO core.calendar_days "
-	    "(day, working, kind, name_kk, name_ru, name_en, source) "
-	    "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (day) DO UPDATE SET "
-	    "working = EXCLUDED.working, kind = EXCLUDED.kind, "
-	    "name_kk = EXCLUDED.name_kk, name_ru = EXCLUDED.name_ru, "
-	    "name_en = EXCLUDED.name_en, source = EXCLUDED.source, "
-	    "updated_at = now()", 7, NULL, params, NULL, NULL, 0);
-	if (PQresultStatus(res) != PGRES_COMMAND_OK)
-		die("cannot set %s: %s", argv[0], PQresultErrorMessage(res));
-	PQclear(res);
-	PQfinish(conn);
+	db = open_db();
+	if (eco_calendar_set_day(db, arena, argv[0], eco_cal_kind_code(k), names,
+	    source) != 0)
+		die("cannot set %s (SQLSTATE %s)", argv[0], eco_db_sqlstate(db));
 	printf("%s is now a %s day (%s)\n", argv[0], off ? "non-working" :
 	    "working", eco_cal_kind_code(k));
+	eco_db_close(db);
+	eco_arena_free(arena);
 	return 0;
 }
 
 static int
 cmd_calendar_clear(int argc, char **argv)
 {
-	const char *params[1];
-	PGconn *conn;
-	PGresult *res;
+	struct eco_arena *arena;
+	struct eco_db *db;
+	int removed;
 
 	if (argc != 1)
 		die("usage: ecoctl calendar clear DATE");
 	parse_day("DATE", argv[0]);
-	params[0] = argv[0];
-	conn = connect_db();
-	res = PQexecParams(conn, "DELETE FROM core.calendar_days WHERE day = $1",
-	    1, NULL, params, NULL, NULL, 0);
-	if (PQresultStatus(res) != PGRES_COMMAND_OK)
-		die("cannot clear %s: %s", argv[0], PQresultErrorMessage(res));
-	printf("%s: %s day%s removed\n", argv[0], PQcmdTuples(res),
-	    strcmp(PQcmdTuples(res), "1") == 0 ? "" : "s");
-	PQclear(res);
-	PQfinish(conn);
+	arena = eco_arena_new();
+	db = open_db();
+	if ((removed = eco_calendar_clear_day(db, arena, argv[0])) < 0)
+		die("cannot clear %s (SQLSTATE %s)", argv[0], eco_db_sqlstate(db));
+	printf("%s: %d day%s removed\n", argv[0], removed, removed == 1 ? "" : "s");
+	eco_db_close(db);
+	eco_arena_free(arena);
 	return 0;
 }
 

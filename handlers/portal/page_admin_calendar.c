@@ -10,18 +10,6 @@
 #include "session.h"
 #include "utf8.h"
 
-static struct eco_stmt q_set_day = ECO_STMT(
-    "INSERT INTO core.calendar_days "
-    "    (day, working, kind, name_kk, name_ru, name_en, source) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (day) DO UPDATE SET "
-    "    working = EXCLUDED.working, kind = EXCLUDED.kind, "
-    "    name_kk = EXCLUDED.name_kk, name_ru = EXCLUDED.name_ru, "
-    "    name_en = EXCLUDED.name_en, source = EXCLUDED.source, "
-    "    updated_at = now()");
-
-static struct eco_stmt q_clear_day = ECO_STMT(
-    "DELETE FROM core.calendar_days WHERE day = $1");
-
 static int
 render_admin(struct eco_ctx *ctx, int status, const char *error, const char *done)
 {
@@ -63,7 +51,7 @@ int
 page_admin_calendar(struct eco_ctx *ctx)
 {
 	return render_admin(ctx, 200, NULL, eco_query(ctx, "saved") ?
-	    N_("The calendar is saved. Deadlines use it at once.") : NULL);
+	    N_("The calendar is saved. Every page and deadline uses it within 30 seconds.") : NULL);
 }
 
 static bool
@@ -83,8 +71,8 @@ page_admin_calendar_save(struct eco_ctx *ctx)
 {
 	const char *date = eco_form(ctx, "date"), *action = eco_form(ctx, "action");
 	const char *kind = eco_form(ctx, "kind");
-	const char *params[7];
 	enum eco_cal_kind k;
+	bool clear;
 	long day;
 
 	if (date == NULL || eco_date_parse(date, &day) != 0 ||
@@ -92,34 +80,32 @@ page_admin_calendar_save(struct eco_ctx *ctx)
 	    day > eco_days_from_civil(ECO_CALENDAR_LAST_YEAR, 12, 31))
 		return render_admin(ctx, 400,
 		    N_("Enter a date from 2015 to 2036 (YYYY-MM-DD)."), NULL);
-	params[0] = date;
+	clear = action != NULL && strcmp(action, "clear") == 0;
 	if (eco_db_begin(ctx->db) != 0)
 		return eco_error(ctx, 503, NULL, NULL);
-	if (action != NULL && strcmp(action, "clear") == 0) {
-		if (eco_db_exec(ctx->db, ctx->arena, &q_clear_day, 1, params) == NULL)
+	if (clear) {
+		if (eco_calendar_clear_day(ctx->db, ctx->arena, date) < 0)
 			return eco_error(ctx, 503, NULL, NULL);
 	} else {
+		const char *names[3] = { eco_form(ctx, "name_kk"),
+		    eco_form(ctx, "name_ru"), eco_form(ctx, "name_en") };
+
 		if (kind == NULL || eco_cal_kind_parse(kind, &k) != 0 ||
 		    k == ECO_CAL_NONE)
 			return render_admin(ctx, 400,
 			    N_("Choose what kind of day it is."), NULL);
-		params[1] = k == ECO_CAL_MOVED_WORK ? "t" : "f";
-		params[2] = eco_cal_kind_code(k);
-		params[3] = eco_form(ctx, "name_kk");
-		params[4] = eco_form(ctx, "name_ru");
-		params[5] = eco_form(ctx, "name_en");
-		params[6] = k == ECO_CAL_MOVED_WORK || k == ECO_CAL_MOVED_OFF ?
-		    "government" : "admin";
-		if (!name_ok(params[3]) || !name_ok(params[4]) || !name_ok(params[5]))
+		if (!name_ok(names[0]) || !name_ok(names[1]) || !name_ok(names[2]))
 			return render_admin(ctx, 400,
 			    N_("Give the day a name in Kazakh, Russian and English."),
 			    NULL);
-		if (eco_db_exec(ctx->db, ctx->arena, &q_set_day, 7, params) == NULL)
+		/* Transfers are the Government's; holidays the administrator's. */
+		if (eco_calendar_set_day(ctx->db, ctx->arena, date,
+		    eco_cal_kind_code(k), names, k == ECO_CAL_MOVED_WORK ||
+		    k == ECO_CAL_MOVED_OFF ? "government" : "admin") != 0)
 			return eco_error(ctx, 503, NULL, NULL);
 	}
-	if (eco_audit(ctx, action != NULL && strcmp(action, "clear") == 0 ?
-	    "calendar.clear" : "calendar.set", "calendar_day", date, NULL) != 0 ||
-	    eco_db_commit(ctx->db) != 0)
+	if (eco_audit(ctx, clear ? "calendar.clear" : "calendar.set",
+	    "calendar_day", date, NULL) != 0 || eco_db_commit(ctx->db) != 0)
 		return eco_error(ctx, 503, NULL, NULL);
 	eco_calendar_invalidate();
 	return eco_redirect(ctx, eco_sprintf(ctx->arena, "%s?year=%.4s&saved=1",

@@ -38,6 +38,9 @@ struct deadline_query {
 	const char			*rule;		/* code, or NULL */
 	const char			*rule_title;
 	const char			*rule_law;
+	/* The calendar the steps point into: asked once per request, since
+	 * asking again may replace (and free) it. */
+	const struct eco_calendar	*calendar;
 	long				 due;
 	struct eco_deadline_step	 steps[ECO_DEADLINE_STEPS_MAX];
 	size_t				 nsteps;
@@ -77,7 +80,6 @@ compute(struct eco_ctx *ctx, struct deadline_query *q, const char **code,
 {
 	const char *days = eco_query(ctx, "days"), *months = eco_query(ctx, "months");
 	const char *unit = eco_query(ctx, "unit");
-	const struct eco_calendar *cal;
 
 	memset(q, 0, sizeof(*q));
 	q->from_text = eco_query(ctx, "from");
@@ -130,12 +132,12 @@ compute(struct eco_ctx *ctx, struct deadline_query *q, const char **code,
 		*message = N_("Give a number of days with its unit, a number of months, or a rule.");
 		return 400;
 	}
-	if ((cal = eco_calendar_current(ctx)) == NULL) {
+	if ((q->calendar = eco_calendar_current(ctx)) == NULL) {
 		*code = "unavailable";
 		*message = NULL;
 		return 503;
 	}
-	if (eco_deadline_compute(cal, q->from, q->n, q->unit, q->direction,
+	if (eco_deadline_compute(q->calendar, q->from, q->n, q->unit, q->direction,
 	    &q->due, q->steps, ECO_DEADLINE_STEPS_MAX, &q->nsteps) != 0) {
 		*code = "out_of_range";
 		*message = N_("The date or the due date falls outside the calendar (2015–2036).");
@@ -148,21 +150,26 @@ compute(struct eco_ctx *ctx, struct deadline_query *q, const char **code,
 static json_t *
 steps_json(struct eco_ctx *ctx, const struct deadline_query *q)
 {
-	const struct eco_calendar *cal = eco_calendar_current(ctx);
 	json_t *steps = json_array();
 	size_t i;
 
 	for (i = 0; i < q->nsteps; i++) {
 		struct eco_buf text;
-		char iso[11];
+		json_t *step;
 
 		eco_buf_init(&text, ctx->arena);
-		eco_deadline_step_text(ctx->app->catalogs, ctx->lang, cal,
+		eco_deadline_step_text(ctx->app->catalogs, ctx->lang, q->calendar,
 		    &q->steps[i], &text);
-		eco_date_format_iso(q->steps[i].day, iso, sizeof(iso));
-		json_array_append_new(steps, json_pack("{s:s,s:s,s:s}",
-		    "kind", eco_deadline_step_code(q->steps[i].kind),
-		    "date", iso, "text", text.data));
+		step = json_pack("{s:s,s:s}", "kind",
+		    eco_deadline_step_code(q->steps[i].kind), "text", text.data);
+		/* Steps that speak of no day ("only working days count") have none. */
+		if (q->steps[i].day != 0) {
+			char iso[11];
+
+			eco_date_format_iso(q->steps[i].day, iso, sizeof(iso));
+			json_object_set_new(step, "date", json_string(iso));
+		}
+		json_array_append_new(steps, step);
 	}
 	return steps;
 }

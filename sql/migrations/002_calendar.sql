@@ -61,7 +61,9 @@ CREATE TABLE core.deadline_rules (
     valid_from  date NOT NULL,
     valid_to    date,
     PRIMARY KEY (code, valid_from),
-    CHECK (valid_to IS NULL OR valid_to > valid_from)
+    CHECK (valid_to IS NULL OR valid_to > valid_from),
+    -- The engine counts months forward only.
+    CHECK (direction = 'after' OR unit <> 'months')
 );
 
 GRANT SELECT ON core.calendar_days, core.calendar_version, core.deadline_rules TO eco_app;

@@ -64,6 +64,21 @@ describe('ecoctl deadline and workdays', () => {
 		    '--unit', 'calendar'), '2026-04-06\n');
 	});
 
+	test('a Government day off on a moved day pushes the moved day further', () => {
+		// Nauryz 2026 moves its weekend days to 24 and 25 March; a
+		// Government day off on 24 March pushes one of them to 26 March.
+		ecoctl('calendar', 'set', '2026-03-24', 'off', '--name', 'Ауыстыру',
+		    '--name-ru', 'Перенос', '--name-en', 'Transfer', '--source', 'government');
+		try {
+			assert.equal(ecoctl('deadline', '--from', '2026-03-06', '--days', '15',
+			    '--unit', 'calendar'), '2026-03-27\n');
+		} finally {
+			ecoctl('calendar', 'clear', '2026-03-24');
+		}
+		assert.equal(ecoctl('deadline', '--from', '2026-03-06', '--days', '15',
+		    '--unit', 'calendar'), '2026-03-26\n');
+	});
+
 	test('with --calendar FILE only weekends and the file count', () => {
 		const file = path.join(dir, 'cal.txt');
 		writeFileSync(file, '# a test calendar\n\n2026-03-23 off Nauryz\n2026-03-28 work\n');
