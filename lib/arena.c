@@ -35,22 +35,37 @@ struct eco_arena {
 	size_t		 total;
 };
 
-static void *
-xmalloc(size_t n)
+static void
+out_of_memory(void)
+{
+	fputs("ecogosfond: out of memory\n", stderr);
+	abort();
+}
+
+void *
+eco_xmalloc(size_t n)
 {
 	void *p = malloc(n);
 
-	if (p == NULL) {
-		fputs("ecogosfond: out of memory\n", stderr);
-		abort();
-	}
+	if (p == NULL)
+		out_of_memory();
+	return p;
+}
+
+void *
+eco_xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n, size);
+
+	if (p == NULL)
+		out_of_memory();
 	return p;
 }
 
 static struct block *
 block_new(size_t size)
 {
-	struct block *b = xmalloc(sizeof(*b) + size);
+	struct block *b = eco_xmalloc(sizeof(*b) + size);
 
 	b->next = NULL;
 	b->size = size;
@@ -61,7 +76,7 @@ block_new(size_t size)
 struct eco_arena *
 eco_arena_new(void)
 {
-	struct eco_arena *a = xmalloc(sizeof(*a));
+	struct eco_arena *a = eco_xmalloc(sizeof(*a));
 
 	a->blocks = a->first = block_new(BLOCK_SIZE);
 	a->cleanups = NULL;

@@ -31,6 +31,13 @@ char	*eco_sprintf(struct eco_arena *, const char *, ...)
 char	*eco_vsprintf(struct eco_arena *, const char *, va_list)
 	    __attribute__((format(printf, 2, 0)));
 
+/*
+ * malloc and calloc for what outlives a request (compiled templates, the
+ * calendar): the same policy as the arena, abort when memory runs out.
+ */
+void	*eco_xmalloc(size_t);
+void	*eco_xcalloc(size_t, size_t);
+
 /* Calls fn(p) when the arena is reset or freed. */
 void	eco_arena_defer(struct eco_arena *, void (*fn)(void *), void *p);
 

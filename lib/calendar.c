@@ -580,3 +580,11 @@ eco_calendar_parse(struct eco_calendar *cal, const char *text, size_t len,
 	free(seen);
 	return rc;
 }
+
+bool
+eco_cal_name_valid(const char *s)
+{
+	size_t n = s != NULL ? strlen(s) : 0;
+
+	return n > 0 && n <= 200 && eco_text_valid(s, n, false);
+}

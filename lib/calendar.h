@@ -103,6 +103,8 @@ const char *eco_cal_exception_name(const struct eco_cal_exception *,
 /* "holiday", "religious", "transferred_off", "transferred_work" (the
  * database's codes); parse returns -1 for anything else. */
 const char *eco_cal_kind_code(enum eco_cal_kind);
+/* A name an administrator may give a day: one line of text, 1-200 bytes. */
+bool	eco_cal_name_valid(const char *);
 int	eco_cal_kind_parse(const char *, enum eco_cal_kind *);
 
 /*

@@ -101,35 +101,10 @@ struct eco_templates {
 
 /* --- small helpers ------------------------------------------------------ */
 
-static void *
-xmalloc(size_t n)
-{
-	void *p = malloc(n);
-
-	/* Same policy as the arena: a worker that cannot allocate is replaced. */
-	if (p == NULL) {
-		fputs("ecogosfond: out of memory\n", stderr);
-		abort();
-	}
-	return p;
-}
-
-static void *
-xcalloc(size_t n, size_t size)
-{
-	void *p = calloc(n, size);
-
-	if (p == NULL) {
-		fputs("ecogosfond: out of memory\n", stderr);
-		abort();
-	}
-	return p;
-}
-
 static char *
 xstrndup(const char *s, size_t n)
 {
-	char *p = xmalloc(n + 1);
+	char *p = eco_xmalloc(n + 1);
 
 	memcpy(p, s, n);
 	p[n] = '\0';
@@ -399,7 +374,7 @@ lex_tag(struct compiler *c, struct tag *t)
 static char *
 unquote(const char *s, size_t n)
 {
-	char *out = xmalloc(n + 1), *q = out;
+	char *out = eco_xmalloc(n + 1), *q = out;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
@@ -472,7 +447,7 @@ parse_path(struct compiler *c, int line, const struct tok *t,
 		    (int)t->len, t->s);
 	p->kind = P_NAME;
 	p->nseg = nseg;
-	p->seg = xmalloc(nseg * sizeof(char *) + n + 1);
+	p->seg = eco_xmalloc(nseg * sizeof(char *) + n + 1);
 	bytes = (char *)(p->seg + nseg);
 	memcpy(bytes, s, n);
 	bytes[n] = '\0';
@@ -489,7 +464,7 @@ parse_path(struct compiler *c, int line, const struct tok *t,
 static struct node *
 add_node(struct compiler *c, enum node_kind kind, int line)
 {
-	struct node *n = xcalloc(1, sizeof(*n));
+	struct node *n = eco_xcalloc(1, sizeof(*n));
 
 	n->kind = kind;
 	n->line = line;
@@ -880,7 +855,7 @@ insert(struct eco_templates *set, struct tpl *t)
 	/* Keep the table at most half full so probes stay short. */
 	if ((set->count + 1) * 2 > set->nslot) {
 		nslot = set->nslot == 0 ? 16 : set->nslot * 2;
-		slot = xcalloc(nslot, sizeof(*slot));
+		slot = eco_xcalloc(nslot, sizeof(*slot));
 		for (i = 0; i < set->nslot; i++)
 			if (set->slot[i] != NULL)
 				place(slot, nslot, set->slot[i]);
@@ -913,7 +888,7 @@ add_source(struct eco_templates *set, const char *name, const char *label,
 		free(src);
 		return -1;
 	}
-	t = xcalloc(1, sizeof(*t));
+	t = eco_xcalloc(1, sizeof(*t));
 	t->name = xstrndup(name, strlen(name));
 	t->label = xstrndup(label, strlen(label));
 	t->src = src;
@@ -926,7 +901,7 @@ add_source(struct eco_templates *set, const char *name, const char *label,
 struct eco_templates *
 eco_templates_new(void)
 {
-	return xcalloc(1, sizeof(struct eco_templates));
+	return eco_xcalloc(1, sizeof(struct eco_templates));
 }
 
 void
@@ -1055,8 +1030,8 @@ eco_templates_check(const struct eco_templates *set, char *err,
 	if (set == NULL || set->nslot == 0)
 		return 0;
 	k.set = set;
-	k.state = xcalloc(set->nslot, 1);
-	k.height = xcalloc(set->nslot, sizeof(int));
+	k.state = eco_xcalloc(set->nslot, 1);
+	k.height = eco_xcalloc(set->nslot, sizeof(int));
 	k.err = err;
 	k.errlen = errlen;
 	for (i = 0; i < set->nslot && rc == 0; i++)
@@ -1093,7 +1068,7 @@ load_file(struct eco_templates *set, const char *path, const char *name,
 		fclose(f);
 		return -1;
 	}
-	src = xmalloc((size_t)st.st_size + 1);
+	src = eco_xmalloc((size_t)st.st_size + 1);
 	len = fread(src, 1, (size_t)st.st_size, f);
 	if (ferror(f)) {
 		seterr(err, errlen, "%s: read error", path);

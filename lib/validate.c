@@ -190,3 +190,19 @@ eco_parse_id(const char *s)
 	}
 	return v;
 }
+
+long
+eco_parse_count(const char *s, long max)
+{
+	long v = 0;
+	size_t i, n = s != NULL ? strlen(s) : 0;
+
+	if (n == 0 || n > 12)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v <= max ? v : -1;
+}

@@ -32,5 +32,7 @@ void	eco_email_normalize(const char *, char *out, size_t outlen);
  * no leading zero, not zero.  The value, or -1 for anything else.
  */
 long long eco_parse_id(const char *);
+/* A count from outside: 0 to max in decimal digits only; -1 otherwise. */
+long	eco_parse_count(const char *, long max);
 
 #endif

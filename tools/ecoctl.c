@@ -42,7 +42,6 @@
 #include "password.h"
 #include "roles.h"
 #include "token.h"
-#include "utf8.h"
 #include "validate.h"
 
 #define MAX_FILES	256
@@ -674,9 +673,7 @@ cmd_calendar_set(int argc, char **argv)
 	for (l = 0; l < ECO_LANG_COUNT; l++) {
 		if (names[l] == NULL)
 			names[l] = name;
-		if (names[l] == NULL || *names[l] == '\0' ||
-		    !eco_text_valid(names[l], strlen(names[l]), false) ||
-		    strlen(names[l]) > 200)
+		if (!eco_cal_name_valid(names[l]))
 			die("every day needs a name (--name, or --name-kk, "
 			    "--name-ru and --name-en), one line of text");
 	}
@@ -733,17 +730,9 @@ parse_day(const char *what, const char *s)
 static long
 parse_count(const char *what, const char *s)
 {
-	long n = 0;
-	size_t i, len = strlen(s);
+	long n = eco_parse_count(s, 100000);
 
-	if (len == 0 || len > 6)
-		die("%s must be a whole number from 0 to 100000", what);
-	for (i = 0; i < len; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			die("%s must be a whole number from 0 to 100000", what);
-		n = n * 10 + (s[i] - '0');
-	}
-	if (n > 100000)
+	if (n < 0)
 		die("%s must be a whole number from 0 to 100000", what);
 	return n;
 }

@@ -8,7 +8,6 @@
 #include "date.h"
 #include "pages.h"
 #include "session.h"
-#include "utf8.h"
 
 static int
 render_admin(struct eco_ctx *ctx, int status, const char *error, const char *done)
@@ -54,13 +53,6 @@ page_admin_calendar(struct eco_ctx *ctx)
 	    N_("The calendar is saved. Every page and deadline uses it within 30 seconds.") : NULL);
 }
 
-static bool
-name_ok(const char *s)
-{
-	return s != NULL && s[0] != '\0' && strlen(s) <= 200 &&
-	    eco_text_valid(s, strlen(s), false);
-}
-
 /*
  * POST /{lang}/admin/calendar: sets a day (off or working, kind, names in
  * kk/ru/en) or, with action=clear, removes it.  303 back to the page;
@@ -94,7 +86,8 @@ page_admin_calendar_save(struct eco_ctx *ctx)
 		    k == ECO_CAL_NONE)
 			return render_admin(ctx, 400,
 			    N_("Choose what kind of day it is."), NULL);
-		if (!name_ok(names[0]) || !name_ok(names[1]) || !name_ok(names[2]))
+		if (!eco_cal_name_valid(names[0]) || !eco_cal_name_valid(names[1]) ||
+		    !eco_cal_name_valid(names[2]))
 			return render_admin(ctx, 400,
 			    N_("Give the day a name in Kazakh, Russian and English."),
 			    NULL);

@@ -12,6 +12,7 @@
 #include "date.h"
 #include "deadline.h"
 #include "pages.h"
+#include "validate.h"
 
 #define MAX_PERIOD	3650	/* ten years of days: beyond any statute */
 
@@ -51,23 +52,6 @@ static const char *
 in_lang(struct eco_ctx *ctx, PGresult *res, int first)
 {
 	return PQgetvalue(res, 0, first + (int)ctx->lang);
-}
-
-/* A period count from outside: 0 to MAX_PERIOD; -1 otherwise. */
-static long
-period_count(const char *s)
-{
-	long v = 0;
-	size_t i, n = s ? strlen(s) : 0;
-
-	if (n == 0 || n > 4)
-		return -1;
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v <= MAX_PERIOD ? v : -1;
 }
 
 /*
@@ -112,13 +96,13 @@ compute(struct eco_ctx *ctx, struct deadline_query *q, const char **code,
 		q->rule_title = in_lang(ctx, res, 3);
 		q->rule_law = in_lang(ctx, res, 6);
 	} else if (months != NULL && days == NULL) {
-		if ((q->n = period_count(months)) < 0 || q->n > 120) {
+		if ((q->n = eco_parse_count(months, 120)) < 0) {
 			*message = N_("The number of months must be from 0 to 120.");
 			return 400;
 		}
 		q->unit = ECO_UNIT_MONTHS;
 	} else if (days != NULL && months == NULL) {
-		if ((q->n = period_count(days)) < 0) {
+		if ((q->n = eco_parse_count(days, MAX_PERIOD)) < 0) {
 			*message = N_("The number of days must be from 0 to 3650.");
 			return 400;
 		}
