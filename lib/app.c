@@ -18,6 +18,7 @@
 #include "server.h"
 #include "session.h"
 #include "template.h"
+#include "validate.h"
 
 #define DEFAULT_MAX_BODY	(1024 * 1024)
 #define LANG_COOKIE_AGE		(365L * 24 * 3600)
@@ -89,6 +90,14 @@ const char *
 eco_query(struct eco_ctx *ctx, const char *name)
 {
 	return eco_params_get(&ctx->req.query, name);
+}
+
+bool
+eco_signed_in_user(struct eco_ctx *ctx)
+{
+	if (!ctx->have_user && ctx->have_claims)
+		(void)eco_session_load_user(ctx);
+	return ctx->have_user;
 }
 
 const char *
@@ -299,6 +308,38 @@ eco_error(struct eco_ctx *ctx, int status, const char *code, const char *message
 	return eco_render(ctx, status, "error", json_pack("{s:i,s:s,s:s,s:s}",
 	    "status", status, "code", code, "message", text,
 	    "title", eco_tr(ctx, eco_status_text(status))));
+}
+
+void
+eco_form_errors(struct eco_ctx *ctx, json_t *data,
+    const struct eco_field_error *errors, size_t n)
+{
+	json_t *by_field = json_object(), *list = json_array();
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const char *text = eco_tr(ctx, errors[i].message);
+
+		json_object_set_new(by_field, errors[i].field, json_string(text));
+		json_array_append_new(list, json_pack("{s:s,s:s}", "field",
+		    errors[i].field, "message", text));
+	}
+	json_object_set_new(data, "errors", by_field);
+	json_object_set_new(data, "error_list", list);
+}
+
+void
+eco_form_keep(struct eco_ctx *ctx, json_t *data, const char *const *names,
+    size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const char *v = eco_form(ctx, names[i]);
+
+		if (v != NULL)
+			json_object_set_new(data, names[i], json_string(v));
+	}
 }
 
 int

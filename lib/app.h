@@ -99,6 +99,11 @@ const char *eco_param(struct eco_ctx *, const char *name);	/* route {name} */
 const char *eco_form(struct eco_ctx *, const char *name);	/* body field */
 const char *eco_query(struct eco_ctx *, const char *name);	/* ?name= */
 
+/*
+ * On a public route: loads ctx->user if a valid session came with the
+ * request.  True when ctx->user is the signed-in account.
+ */
+bool	eco_signed_in_user(struct eco_ctx *);
 /* Translation in the request's language. */
 const char *eco_tr(struct eco_ctx *, const char *msgid);
 /* "/kk" + path: a link in the request's language. */
@@ -119,6 +124,17 @@ int	eco_json(struct eco_ctx *, int status, json_t *data);
  */
 int	eco_error(struct eco_ctx *, int status, const char *code,
 	    const char *message);
+/*
+ * For a form shown again: sets data's "errors" (field -> translated
+ * message, for the fields) and "error_list" (for the summary at the top,
+ * partials/form_errors).
+ */
+struct eco_field_error;
+void	eco_form_errors(struct eco_ctx *, json_t *data,
+	    const struct eco_field_error *, size_t n);
+/* Copies the named body fields that came into data, to keep what was typed. */
+void	eco_form_keep(struct eco_ctx *, json_t *data, const char *const *names,
+	    size_t n);
 /* 303 See Other to location. Returns 303. */
 int	eco_redirect(struct eco_ctx *, const char *location);
 /* 204 No Content. Returns 204. */

@@ -52,6 +52,16 @@ eco_config_from_env(struct eco_config *c, char *err, size_t errlen)
 	}
 	eco_today_override(c->today);
 
+	c->site_url = env_or("ECO_SITE_URL", "https://ecogosfond.kz");
+	if ((strncmp(c->site_url, "http://", 7) != 0 &&
+	    strncmp(c->site_url, "https://", 8) != 0) ||
+	    c->site_url[strlen(c->site_url) - 1] == '/' ||
+	    strpbrk(c->site_url, " \t\r\n\"<>") != NULL) {
+		snprintf(err, errlen, "ECO_SITE_URL must be http(s)://host[:port] "
+		    "without a trailing slash");
+		return -1;
+	}
+
 	c->session_seconds = 12 * 3600;
 	hours = env_or("ECO_SESSION_HOURS", NULL);
 	if (hours != NULL) {

@@ -9,6 +9,8 @@
  *                  ECO_TODAY honoured; anything else is production
  *   ECO_TODAY      YYYY-MM-DD, the portal's "today" (dev run only)
  *   ECO_SESSION_HOURS  lifetime of a session, 1-720 (default 12)
+ *   ECO_SITE_URL   the portal's address for links in e-mail
+ *                  (default https://ecogosfond.kz)
  */
 #ifndef ECO_CONFIG_H
 #define ECO_CONFIG_H
@@ -23,6 +25,7 @@ struct eco_config {
 	bool		 dev;
 	long		 today;		/* day number, or -1 for the real clock */
 	long		 session_seconds;
+	const char	*site_url;	/* no trailing slash */
 };
 
 int	eco_config_from_env(struct eco_config *, char *err, size_t errlen);

@@ -8,11 +8,13 @@
  * times on every page, so they hash the key in place and never allocate.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "buf.h"
 #include "i18n.h"
 #include "utf8.h"
@@ -1059,4 +1061,40 @@ eco_catalogs_load(const char *po_dir, char *err, size_t errlen)
 		return NULL;
 	}
 	return cats;
+}
+
+#define SUBST_MAX	16	/* name, value pairs */
+
+char *
+eco_subst(struct eco_arena *arena, const char *pattern, ...)
+{
+	const char *names[SUBST_MAX], *values[SUBST_MAX];
+	const char *p, *end;
+	struct eco_buf out;
+	size_t n = 0, i;
+	va_list ap;
+
+	va_start(ap, pattern);
+	while (n < SUBST_MAX && (names[n] = va_arg(ap, const char *)) != NULL) {
+		values[n] = va_arg(ap, const char *);
+		n++;
+	}
+	va_end(ap);
+	eco_buf_init(&out, arena);
+	for (p = pattern; *p != '\0'; p++) {
+		if (*p == '{' && (end = strchr(p, '}')) != NULL) {
+			for (i = 0; i < n; i++)
+				if (strlen(names[i]) == (size_t)(end - p - 1) &&
+				    strncmp(p + 1, names[i], end - p - 1) == 0)
+					break;
+			if (i < n) {
+				eco_buf_puts(&out, values[i] != NULL ?
+				    values[i] : "");
+				p = end;
+				continue;
+			}
+		}
+		eco_buf_putc(&out, *p);
+	}
+	return out.data != NULL ? out.data : eco_strdup(arena, "");
 }

@@ -75,4 +75,14 @@ const char *eco_ngettext(const struct eco_catalogs *, enum eco_lang,
 void	eco_format_date(const struct eco_catalogs *, enum eco_lang,
 	    int y, int m, int d, struct eco_buf *out);
 
+/*
+ * Fills the {name} placeholders of a translated pattern from vars, a list
+ * of name, value pairs ended by NULL: eco_subst(a, "No. {no}", "no", x,
+ * NULL).  Unknown placeholders stay as they are.  The result is on the
+ * arena.
+ */
+struct eco_arena;
+char	*eco_subst(struct eco_arena *, const char *pattern, ...)
+	    __attribute__((sentinel));
+
 #endif

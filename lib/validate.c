@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "utf8.h"
 #include "validate.h"
 
 #define ID_DIGITS	12
@@ -205,4 +206,29 @@ eco_parse_count(const char *s, long max)
 		v = v * 10 + (s[i] - '0');
 	}
 	return v <= max ? v : -1;
+}
+
+bool
+eco_text_ok(const char *s, size_t max_chars, bool multiline)
+{
+	size_t n;
+
+	if (s == NULL)
+		return false;
+	n = strlen(s);
+	/* Blank (only spaces, tabs and line breaks) counts as missing. */
+	return n > 0 && strspn(s, " \t\r\n") < n &&
+	    eco_text_valid(s, n, multiline) && eco_utf8_length(s, n) <= max_chars;
+}
+
+void
+eco_field_error_add(struct eco_field_error *errors, size_t *n, size_t max,
+    const char *field, const char *code, const char *message)
+{
+	if (*n >= max)
+		return;
+	errors[*n].field = field;
+	errors[*n].code = code;
+	errors[*n].message = message;
+	(*n)++;
 }

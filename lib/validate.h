@@ -35,4 +35,22 @@ long long eco_parse_id(const char *);
 /* A count from outside: 0 to max in decimal digits only; -1 otherwise. */
 long	eco_parse_count(const char *, long max);
 
+/*
+ * A text field from outside: not NULL, not blank, valid text (utf8.h; one
+ * line unless multiline) of at most max_chars code points.
+ */
+bool	eco_text_ok(const char *, size_t max_chars, bool multiline);
+
+/* One problem with one field of a form or a JSON body. */
+struct eco_field_error {
+	const char	*field;		/* form field name, "iin" */
+	const char	*code;		/* API error code, "invalid_iin" */
+	const char	*message;	/* English msgid */
+};
+
+/* Appends a problem to errors[*n] unless *n has reached max. */
+void	eco_field_error_add(struct eco_field_error *errors, size_t *n,
+	    size_t max, const char *field, const char *code,
+	    const char *message);
+
 #endif

@@ -13,7 +13,7 @@
 int
 api_accounts_create(struct eco_ctx *ctx)
 {
-	struct registration_error errors[REGISTRATION_MAX_ERRORS];
+	struct eco_field_error errors[REGISTRATION_MAX_ERRORS];
 	struct registration r;
 	struct account a;
 	json_t *body = ctx->req.json;

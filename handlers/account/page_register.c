@@ -20,14 +20,13 @@ form_kind(struct eco_ctx *ctx)
 /* The form again, with what was typed (never the password) and the errors. */
 static int
 render_register(struct eco_ctx *ctx, int status,
-    const struct registration_error *errors, size_t nerrors)
+    const struct eco_field_error *errors, size_t nerrors)
 {
 	static const char *const kept[] = {
 		"email", "full_name", "iin", "bin", "org_name", "consent"
 	};
-	json_t *data = json_object(), *errs = json_object(), *list = json_array();
+	json_t *data = json_object();
 	const char *kind = form_kind(ctx);
-	size_t i;
 
 	json_object_set_new(data, "title",
 	    json_string(eco_tr(ctx, N_("Create an account"))));
@@ -35,21 +34,8 @@ render_register(struct eco_ctx *ctx, int status,
 	json_object_set_new(data, "kind", json_string(kind));
 	json_object_set_new(data, "organisation",
 	    json_boolean(strcmp(kind, "organisation") == 0));
-	for (i = 0; i < sizeof(kept) / sizeof(kept[0]); i++) {
-		const char *v = eco_form(ctx, kept[i]);
-
-		if (v != NULL)
-			json_object_set_new(data, kept[i], json_string(v));
-	}
-	for (i = 0; i < nerrors; i++) {
-		const char *text = eco_tr(ctx, errors[i].message);
-
-		json_object_set_new(errs, errors[i].field, json_string(text));
-		json_array_append_new(list, json_pack("{s:s,s:s}", "field",
-		    errors[i].field, "message", text));
-	}
-	json_object_set_new(data, "errors", errs);
-	json_object_set_new(data, "error_list", list);
+	eco_form_keep(ctx, data, kept, sizeof(kept) / sizeof(kept[0]));
+	eco_form_errors(ctx, data, errors, nerrors);
 	return eco_render(ctx, status, "account/register", data);
 }
 
@@ -68,7 +54,7 @@ page_register_form(struct eco_ctx *ctx)
 int
 page_register_submit(struct eco_ctx *ctx)
 {
-	struct registration_error errors[REGISTRATION_MAX_ERRORS + 1];
+	struct eco_field_error errors[REGISTRATION_MAX_ERRORS + 2];
 	struct registration r = {
 		.kind = form_kind(ctx),
 		.email = eco_form(ctx, "email"),
@@ -83,18 +69,14 @@ page_register_submit(struct eco_ctx *ctx)
 	size_t n = registration_check(&r, errors);
 	const char *confirm = eco_form(ctx, "password_confirm");
 
-	if (r.password != NULL && (confirm == NULL || strcmp(confirm, r.password) != 0)) {
-		errors[n].field = "password_confirm";
-		errors[n].code = "password_mismatch";
-		errors[n].message = N_("The two passwords do not match.");
-		n++;
-	}
-	if (eco_form(ctx, "consent") == NULL && n < REGISTRATION_MAX_ERRORS) {
-		errors[n].field = "consent";
-		errors[n].code = "consent_required";
-		errors[n].message = N_("Registration needs your consent to the processing of personal data.");
-		n++;
-	}
+	if (r.password != NULL && (confirm == NULL || strcmp(confirm, r.password) != 0))
+		eco_field_error_add(errors, &n, REGISTRATION_MAX_ERRORS + 2,
+		    "password_confirm", "password_mismatch",
+		    N_("The two passwords do not match."));
+	if (eco_form(ctx, "consent") == NULL)
+		eco_field_error_add(errors, &n, REGISTRATION_MAX_ERRORS + 2,
+		    "consent", "consent_required",
+		    N_("Registration needs your consent to the processing of personal data."));
 	if (n > 0)
 		return render_register(ctx, 400, errors, n);
 

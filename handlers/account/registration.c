@@ -10,34 +10,18 @@
 #define MAX_NAME	200
 #define MAX_ORG_NAME	300
 
-static bool
-text_ok(const char *s, size_t max_chars)
-{
-	size_t n;
-
-	if (s == NULL)
-		return false;
-	n = strlen(s);
-	/* Not blank, one line, not too long. */
-	return n > 0 && strspn(s, " \t") < n && eco_text_valid(s, n, false) &&
-	    eco_utf8_length(s, n) <= max_chars;
-}
-
+/* Appends a problem to errors unless they are full. */
 static void
-add(struct registration_error *errors, size_t *n, const char *field,
+add(struct eco_field_error *errors, size_t *n, const char *field,
     const char *code, const char *message)
 {
-	if (*n >= REGISTRATION_MAX_ERRORS)
-		return;
-	errors[*n].field = field;
-	errors[*n].code = code;
-	errors[*n].message = message;
-	(*n)++;
+	eco_field_error_add(errors, n, REGISTRATION_MAX_ERRORS, field, code,
+	    message);
 }
 
 size_t
 registration_check(const struct registration *r,
-    struct registration_error *errors)
+    struct eco_field_error *errors)
 {
 	bool organisation;
 	size_t n = 0;
@@ -55,7 +39,7 @@ registration_check(const struct registration *r,
 	if (r->password == NULL || !eco_password_acceptable(r->password))
 		add(errors, &n, "password", "weak_password",
 		    N_("The password must have at least 10 characters."));
-	if (!text_ok(r->full_name, MAX_NAME))
+	if (!eco_text_ok(r->full_name, MAX_NAME, false))
 		add(errors, &n, "full_name", "invalid_name",
 		    N_("Enter your full name (up to 200 characters)."));
 	if (!organisation && (r->iin == NULL || !eco_iin_valid(r->iin)))
@@ -64,7 +48,7 @@ registration_check(const struct registration *r,
 	if (organisation && (r->bin == NULL || !eco_bin_valid(r->bin)))
 		add(errors, &n, "bin", "invalid_bin",
 		    N_("The BIN must be 12 digits with a valid check digit."));
-	if (organisation && !text_ok(r->org_name, MAX_ORG_NAME))
+	if (organisation && !eco_text_ok(r->org_name, MAX_ORG_NAME, false))
 		add(errors, &n, "org_name", "invalid_org_name",
 		    N_("Enter the name of the organisation (up to 300 characters)."));
 	if (r->lang != NULL) {

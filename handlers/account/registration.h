@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 
+#include "validate.h"
+
 struct registration {
 	const char	*kind;		/* "individual" or "organisation" */
 	const char	*email;
@@ -18,12 +20,6 @@ struct registration {
 	const char	*lang;		/* kk, ru, en; NULL: the page's language */
 };
 
-struct registration_error {
-	const char	*field;		/* form field name */
-	const char	*code;		/* API error code, "invalid_iin" */
-	const char	*message;	/* English msgid */
-};
-
 #define REGISTRATION_MAX_ERRORS	8
 
 /*
@@ -32,6 +28,6 @@ struct registration_error {
  * registration may go ahead.
  */
 size_t	registration_check(const struct registration *,
-	    struct registration_error *errors);
+	    struct eco_field_error *errors);
 
 #endif

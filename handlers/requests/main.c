@@ -1,7 +1,7 @@
 /*
  * eco-requests: environmental information requests — the information
- * holders so far; filing, the officials' desk and the public tracker come
- * with the rest of issue 4.
+ * holders, filing, the officials' steps on a request and the public
+ * tracker.
  */
 #include "app.h"
 #include "pages.h"
@@ -10,6 +10,12 @@
 static const struct eco_route routes[] = {
 	{ "GET", "/healthz",          eco_page_healthz, ECO_ROLE_PUBLIC },
 	{ "GET", "/api/v1/holders",   api_holders,      ECO_ROLE_PUBLIC },
+	{ "GET", "/api/v1/requests",  api_requests_list, ECO_ROLE_PUBLIC },
+	{ "POST", "/api/v1/requests", api_requests_create,
+	    ECO_ROLE_REQUESTER | ECO_ROLE_OFFICIAL },
+	{ "GET", "/api/v1/requests/{id}", api_requests_get, ECO_ROLE_PUBLIC },
+	{ "POST", "/api/v1/requests/{id}/events", api_events_create,
+	    ECO_ROLE_REQUESTER | ECO_ROLE_OFFICIAL },
 };
 
 static const struct eco_handler handler = {

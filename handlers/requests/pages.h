@@ -5,5 +5,9 @@
 struct eco_ctx;
 
 int	api_holders(struct eco_ctx *);
+int	api_requests_create(struct eco_ctx *);
+int	api_requests_get(struct eco_ctx *);
+int	api_requests_list(struct eco_ctx *);
+int	api_events_create(struct eco_ctx *);
 
 #endif

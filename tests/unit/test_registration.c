@@ -20,7 +20,7 @@ static const struct registration ngo = {
 static const char *
 only_problem(struct registration r)
 {
-	struct registration_error e[REGISTRATION_MAX_ERRORS];
+	struct eco_field_error e[REGISTRATION_MAX_ERRORS];
 	size_t n = registration_check(&r, e);
 
 	return n == 0 ? "" : n == 1 ? e[0].code : "many";
@@ -30,7 +30,7 @@ int
 main(void)
 {
 	struct registration r;
-	struct registration_error e[REGISTRATION_MAX_ERRORS];
+	struct eco_field_error e[REGISTRATION_MAX_ERRORS];
 
 	is_str(only_problem(person), "", "a valid person");
 	is_str(only_problem(ngo), "", "a valid organisation");

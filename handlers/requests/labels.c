@@ -1,0 +1,119 @@
+/* Names of the request workflow's codes (see labels.h). */
+#include <stddef.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "labels.h"
+
+struct label {
+	const char	*code;
+	const char	*msgid;
+};
+
+static const struct label statuses[] = {
+	{ "registered", N_("Registered") },
+	{ "in_progress", N_("In progress") },
+	{ "extended", N_("Extended") },
+	{ "redirected", N_("Redirected") },
+	{ "answered", N_("Answered") },
+	{ "partially_answered", N_("Partially answered") },
+	{ "refused", N_("Refused") },
+	{ "not_considered", N_("Not considered") },
+	{ "withdrawn", N_("Withdrawn") },
+	{ NULL, NULL }
+};
+
+static const struct label events[] = {
+	{ "registered", N_("Request registered") },
+	{ "received_redirect", N_("Received from another holder") },
+	{ "assign", N_("Executor assigned") },
+	{ "classify", N_("Classified") },
+	{ "extend", N_("Period extended") },
+	{ "notify", N_("Requester notified of the extension") },
+	{ "redirect", N_("Redirected to the competent holder") },
+	{ "draft", N_("Answer drafted") },
+	{ "answer", N_("Answer issued") },
+	{ "refuse", N_("Refusal issued") },
+	{ "not_consider", N_("Not considered") },
+	{ "withdraw", N_("Withdrawn by the requester") },
+	{ "complaint", N_("Complaint filed") },
+	{ "complaint_outcome", N_("Complaint decided") },
+	{ NULL, NULL }
+};
+
+/* Access to Information Law art. 11(16), in the law's order. */
+static const struct label grounds[] = {
+	{ "unidentifiable", N_("The request does not allow the information to be identified") },
+	{ "non_compliant", N_("The request does not meet the requirements of the law") },
+	{ "restricted_access", N_("The information is restricted-access") },
+	{ "analysis_in_progress", N_("A legal assessment or analysis is not yet finished") },
+	{ "inspection_pending", N_("The decision of a state inspection has not yet been taken") },
+	{ "decision_pending", N_("A final decision based on internal correspondence or meetings is not yet taken") },
+	{ "foreign_agreement_pending", N_("Agreement on disclosing documents of foreign states or international organisations is not yet reached") },
+	{ NULL, NULL }
+};
+
+static const struct label reasons[] = {
+	{ "inspection", N_("Additional study or inspection") },
+	{ "multiple_holders", N_("Several holders must contribute") },
+	{ NULL, NULL }
+};
+
+static const struct label complexities[] = {
+	{ "simple", N_("Simple: 15 calendar days") },
+	{ "complex", N_("Complex: other bodies or a site inspection, 30 calendar days") },
+	{ NULL, NULL }
+};
+
+static const struct label channels[] = {
+	{ "portal", N_("Filed on the portal") },
+	{ "paper", N_("Received on paper") },
+	{ "oral", N_("Received orally") },
+	{ "redirect", N_("Redirected by another holder") },
+	{ NULL, NULL }
+};
+
+static const char *
+find(const struct label *t, const char *code)
+{
+	for (; code != NULL && t->code != NULL; t++)
+		if (strcmp(t->code, code) == 0)
+			return t->msgid;
+	return "";
+}
+
+const char *
+label_status(const char *code)
+{
+	return find(statuses, code);
+}
+
+const char *
+label_event(const char *code)
+{
+	return find(events, code);
+}
+
+const char *
+label_ground(const char *code)
+{
+	return find(grounds, code);
+}
+
+const char *
+label_reason(const char *code)
+{
+	return find(reasons, code);
+}
+
+const char *
+label_complexity(const char *code)
+{
+	return find(complexities, code);
+}
+
+const char *
+label_channel(const char *code)
+{
+	return find(channels, code);
+}

@@ -1,0 +1,16 @@
+/*
+ * What the codes of the request workflow are called on pages and in mail:
+ * English msgids, translated by the caller.  Each returns "" for a code it
+ * does not know.
+ */
+#ifndef ECO_REQUESTS_LABELS_H
+#define ECO_REQUESTS_LABELS_H
+
+const char *label_status(const char *code);	/* "in_progress" */
+const char *label_event(const char *code);	/* "registered", "extend" */
+const char *label_ground(const char *code);	/* "restricted_access" */
+const char *label_reason(const char *code);	/* "inspection" */
+const char *label_complexity(const char *code);	/* "simple" */
+const char *label_channel(const char *code);	/* "portal", "paper" */
+
+#endif

@@ -1,0 +1,195 @@
+/* Mail about a request's events, queued in core.outbox (see notify.h). */
+#include <string.h>
+
+#include "app.h"
+#include "buf.h"
+#include "date.h"
+#include "labels.h"
+#include "notify.h"
+#include "store.h"
+
+static struct eco_stmt q_mail_facts = ECO_STMT(
+    "SELECT q.email, h.name_kk, h.name_ru, h.name_en "
+    "FROM requests.requesters q, requests.holders h "
+    "WHERE q.id = $1 AND h.id = $2");
+
+static struct eco_stmt q_queue = ECO_STMT(
+    "INSERT INTO core.outbox (to_addr, subject, body, kind) "
+    "VALUES ($1, $2, $3, $4)");
+
+/* Followers confirmed their address; each gets mail in their language. */
+static struct eco_stmt q_queue_followers = ECO_STMT(
+    "INSERT INTO core.outbox (to_addr, subject, body, kind) "
+    "SELECT email, $3, $4, 'follow' FROM requests.follows "
+    "WHERE confirmed_at IS NOT NULL AND lang = $5 "
+    "AND (request_id = $1 OR holder_id = $2)");
+
+/* What each event says to the requester. */
+struct mail_text {
+	const char	*event;
+	const char	*title;		/* the subject after the number */
+	const char	*headline;	/* {no} {subject} {holder} {due} ... */
+};
+
+static const struct mail_text texts[] = {
+	{ "registered", N_("Request registered"),
+	  N_("Your request \"{subject}\" to {holder} has been registered under number {no}. The answer is due by {due}; a refusal must reach you by {refusal_due}.") },
+	{ "extend", N_("Period extended"),
+	  N_("The period for answering request {no} has been extended to {due}. Reason: {reason}.") },
+	{ "redirect", N_("Request redirected"),
+	  N_("Request {no} is outside the competence of {holder} and has been sent to the competent holder, where its number is {new_no}. The competent holder's period runs from the day it received the request.") },
+	{ "answer", N_("Answer issued"),
+	  N_("{holder} has answered request {no}.") },
+	{ "refuse", N_("Request refused"),
+	  N_("{holder} has refused request {no}. Ground: {ground}.") },
+	{ "not_consider", N_("Request not considered"),
+	  N_("{holder} will not consider request {no}.") },
+	{ NULL, NULL, NULL }
+};
+
+static const struct mail_text *
+text_of(const char *event)
+{
+	const struct mail_text *t;
+
+	for (t = texts; t->event != NULL; t++)
+		if (strcmp(t->event, event) == 0)
+			return t;
+	return NULL;
+}
+
+static const char *
+tr(struct eco_ctx *ctx, enum eco_lang lang, const char *msgid)
+{
+	return eco_gettext(ctx->app->catalogs, lang, NULL, msgid);
+}
+
+static const char *
+date_words(struct eco_ctx *ctx, enum eco_lang lang, long day)
+{
+	struct eco_buf b;
+	int y, m, d;
+
+	eco_buf_init(&b, ctx->arena);
+	eco_civil_from_days(day, &y, &m, &d);
+	eco_format_date(ctx->app->catalogs, lang, y, m, d, &b);
+	return b.data;
+}
+
+/* The headline of an event in lang, its placeholders filled. */
+static const char *
+headline(struct eco_ctx *ctx, enum eco_lang lang, const struct mail_text *t,
+    const struct request_row *r, const char *holder, const char *new_no)
+{
+	return eco_subst(ctx->arena, tr(ctx, lang, t->headline),
+	    "no", r->reg_no, "subject", r->subject, "holder", holder,
+	    "due", date_words(ctx, lang, r->st.due_on),
+	    "refusal_due", date_words(ctx, lang, r->st.refusal_due_on),
+	    "reason", tr(ctx, lang, label_reason(
+		r->st.extended_holders ? "multiple_holders" : "inspection")),
+	    "ground", tr(ctx, lang, label_ground(
+		request_ground_code(r->st.ground))),
+	    "new_no", new_no != NULL ? new_no : "", (const char *)NULL);
+}
+
+/* The mail to the requester: the headline, the answer or reasons, a link. */
+static const char *
+requester_body(struct eco_ctx *ctx, enum eco_lang lang,
+    const struct mail_text *t, const struct request_row *r,
+    const char *holder, const char *new_no, const char *url)
+{
+	struct eco_buf b;
+
+	eco_buf_init(&b, ctx->arena);
+	eco_buf_puts(&b, headline(ctx, lang, t, r, holder, new_no));
+	eco_buf_puts(&b, "\n\n");
+	if (strcmp(t->event, "answer") == 0 && r->answer_text != NULL) {
+		eco_buf_puts(&b, r->answer_text);
+		eco_buf_puts(&b, "\n\n");
+	} else if (r->justification != NULL && strcmp(t->event,
+	    "registered") != 0) {
+		eco_buf_puts(&b, r->justification);
+		eco_buf_puts(&b, "\n\n");
+	}
+	eco_buf_puts(&b, eco_subst(ctx->arena, tr(ctx, lang,
+	    N_("The request and its timeline: {url}")), "url", url,
+	    (const char *)NULL));
+	eco_buf_puts(&b, "\n\n-- \n");
+	eco_buf_puts(&b, tr(ctx, lang,
+	    N_("ecogosfond, the State Environmental Information Fund")));
+	eco_buf_puts(&b, "\n");
+	return b.data;
+}
+
+static int
+queue(struct eco_ctx *ctx, const char *to, const char *subject,
+    const char *body, const char *kind)
+{
+	const char *p[4] = { to, subject, body, kind };
+
+	return eco_db_exec(ctx->db, ctx->arena, &q_queue, 4, p) ? 0 : -1;
+}
+
+/* Followers of a public request or of its holder, in each language. */
+static int
+queue_followers(struct eco_ctx *ctx, const struct request_row *r,
+    const struct mail_text *t, const char *const holder[3],
+    const char *new_no)
+{
+	static const enum eco_lang langs[] = { ECO_LANG_KK, ECO_LANG_RU,
+	    ECO_LANG_EN };
+	const char *p[5];
+	size_t i;
+
+	if (!r->is_public)
+		return 0;
+	p[0] = eco_sprintf(ctx->arena, "%lld", r->id);
+	p[1] = eco_sprintf(ctx->arena, "%lld", r->holder_id);
+	for (i = 0; i < 3; i++) {
+		enum eco_lang l = langs[i];
+		const char *url = eco_sprintf(ctx->arena, "%s/%s/requests/%lld",
+		    ctx->app->config.site_url, eco_lang_code(l), r->id);
+
+		p[2] = eco_sprintf(ctx->arena, "%s: %s", r->reg_no,
+		    tr(ctx, l, t->title));
+		p[3] = eco_sprintf(ctx->arena, "%s\n\n%s\n", headline(ctx, l, t,
+		    r, holder[i], new_no), url);
+		p[4] = eco_lang_code(l);
+		if (eco_db_exec(ctx->db, ctx->arena, &q_queue_followers, 5,
+		    p) == NULL)
+			return -1;
+	}
+	return 0;
+}
+
+int
+notify_event(struct eco_ctx *ctx, const struct request_row *r,
+    const char *event, const char *new_reg_no)
+{
+	const struct mail_text *t = text_of(event);
+	const char *p[2], *holder[3], *url;
+	enum eco_lang lang;
+	PGresult *res;
+
+	if (t == NULL)
+		return 0;
+	p[0] = eco_sprintf(ctx->arena, "%lld", r->requester_id);
+	p[1] = eco_sprintf(ctx->arena, "%lld", r->holder_id);
+	if ((res = eco_db_exec(ctx->db, ctx->arena, &q_mail_facts, 2, p)) ==
+	    NULL || PQntuples(res) != 1)
+		return -1;
+	holder[0] = PQgetvalue(res, 0, 1);
+	holder[1] = PQgetvalue(res, 0, 2);
+	holder[2] = PQgetvalue(res, 0, 3);
+	if (queue_followers(ctx, r, t, holder, new_reg_no) != 0)
+		return -1;
+	if (PQgetisnull(res, 0, 0))
+		return 0;	/* a paper requester without e-mail */
+	lang = strcmp(r->language, "ru") == 0 ? ECO_LANG_RU : ECO_LANG_KK;
+	url = eco_sprintf(ctx->arena, "%s/%s/requests/%lld",
+	    ctx->app->config.site_url, r->language, r->id);
+	return queue(ctx, PQgetvalue(res, 0, 0),
+	    eco_sprintf(ctx->arena, "%s: %s", r->reg_no, tr(ctx, lang, t->title)),
+	    requester_body(ctx, lang, t, r, holder[lang == ECO_LANG_RU ? 1 : 0],
+	    new_reg_no, url), eco_sprintf(ctx->arena, "request_%s", event));
+}

@@ -1,0 +1,65 @@
+/*
+ * The public tracker's search: public requests filtered by holder,
+ * region, status, overdue, receipt dates and words, newest first, a page
+ * at a time.  The same filters serve the tracker page, the API, the
+ * feeds and the exports.
+ */
+#ifndef ECO_REQUESTS_SEARCH_H
+#define ECO_REQUESTS_SEARCH_H
+
+#include <stdbool.h>
+
+#include <jansson.h>
+#include <libpq-fe.h>
+
+#define SEARCH_PAGE_SIZE	20
+#define SEARCH_MAX_PAGE		10000
+#define SEARCH_Q_MAX		200	/* characters */
+#define SEARCH_MAX_WORDS	8
+
+struct eco_arena;
+struct eco_ctx;
+
+struct search_query {
+	long long	 holder_id;	/* 0: any */
+	const char	*region;	/* NULL: any */
+	const char	*status;	/* NULL: any; a status code */
+	bool		 overdue;
+	const char	*q;		/* NULL: any */
+	long		 from;		/* received on or after; 0: open */
+	long		 to;		/* received on or before; 0: open */
+	long		 page;		/* 1-based */
+	long		 limit;		/* rows per page */
+};
+
+/*
+ * The words of q as a tsquery for the 'simple' configuration, each a
+ * prefix ("зауыт:* & полигон:*"), so a word also finds its suffixed and
+ * inflected forms; only letters and digits survive.  NULL when q has no
+ * word.  Pure.
+ */
+const char *search_tsquery(struct eco_arena *, const char *q);
+
+/*
+ * The filters from the query string (holder_id, region, status,
+ * overdue=true, q, from, to, page).  NULL, or an English msgid for a
+ * value that cannot be (HTTP 400).
+ */
+const char *search_parse(struct eco_ctx *, struct search_query *);
+
+/* One page of matches as list items, and the number of all matches.
+ * NULL if the database failed. */
+json_t	*search_run(struct eco_ctx *, const struct search_query *,
+	    long *total);
+
+/*
+ * The columns of a list item, for queries over "requests.requests r JOIN
+ * requests.holders h", and the item they make.
+ */
+#define SEARCH_ITEM_COLUMNS \
+    "r.id, r.reg_no, r.holder_id, h.code, h.name_kk, h.name_ru, " \
+    "h.name_en, coalesce(h.region, ''), r.subject, r.public, " \
+    "r.requester_kind, r.public_name, "
+json_t	*search_item(struct eco_ctx *, PGresult *, int row);
+
+#endif

@@ -1,0 +1,107 @@
+/*
+ * Requests in PostgreSQL: one row of requests.requests read into C and
+ * its workflow state written back, the events of its timeline, and the
+ * filing of a new request with its gapless registration number.  Every
+ * function here runs inside the caller's transaction when there is one.
+ */
+#ifndef ECO_REQUESTS_STORE_H
+#define ECO_REQUESTS_STORE_H
+
+#include <stdbool.h>
+
+#include <jansson.h>
+#include <libpq-fe.h>
+
+#include "workflow.h"
+
+struct eco_ctx;
+struct filing;
+
+/* A request as stored, for its pages and its events. */
+struct request_row {
+	long long		 id;
+	long long		 holder_id;
+	const char		*holder_code;
+	const char		*holder_name[3];	/* kk, ru, en */
+	const char		*holder_region;		/* "" national */
+	const char		*reg_no;
+	long long		 requester_id;
+	long long		 requester_user_id;	/* 0: paper or oral */
+	const char		*requester_kind;
+	const char		*public_name;	/* NULL unless shown */
+	long long		 filed_by;	/* 0: none */
+	const char		*channel;
+	const char		*subject;
+	const char		*body;
+	const char		*language;
+	const char		*answer_form;
+	bool			 is_public;
+	const char		*fee_exemption;	/* NULL: none */
+	long long		 redirected_from; /* 0: none */
+	const char		*answer_text;	/* NULL until answered */
+	const char		*justification;	/* of a refusal, NULL */
+	long			 fee_pages;	/* -1: none */
+	const char		*fee_tariff;	/* NULL: none */
+	const char		*draft;		/* JSON text, NULL: none */
+	struct request_state	 st;
+};
+
+/*
+ * The columns of struct request_state qualified by "r.", in the order
+ * store_state_from() reads them: for queries that list requests.
+ */
+#define STORE_STATE_COLUMNS_R \
+    "r.status, r.received_on, r.registered_on, r.complexity, r.due_on, " \
+    "r.refusal_due_on, r.redirect_due_on, r.extended_inspection, " \
+    "r.extended_holders, r.notify_due_on, r.executor_id, r.redirected_to, " \
+    "r.redirected_on, r.ground, r.answered_on, r.refused_on, r.closed_on"
+#define STORE_NSTATE	17
+
+/* Reads the state from row of res, its columns starting at col. */
+void	store_state_from(PGresult *, int row, int col, struct request_state *);
+
+/* Results of the functions below. */
+#define STORE_OK		0
+#define STORE_NOT_FOUND		1
+#define STORE_DUPLICATE		2	/* the same form was sent again */
+#define STORE_BAD_HOLDER	3
+#define STORE_FAILED		(-1)	/* the database */
+
+/* Reads request id; for_update locks the row until the transaction ends. */
+int	store_load(struct eco_ctx *, long long id, bool for_update,
+	    struct request_row *);
+/* Writes back the workflow state of request id. */
+int	store_save_state(struct eco_ctx *, long long id,
+	    const struct request_state *);
+/*
+ * Appends an event to request id's timeline on day on_date, by the
+ * signed-in account (if any).  deadline_code names the statutory deadline
+ * the event had to meet (NULL: none) and deadline_on its date; met is
+ * computed.  data (reference taken, may be NULL) holds public details only.
+ */
+int	store_event(struct eco_ctx *, long long id, const char *type,
+	    long on_date, const char *deadline_code, long deadline_on,
+	    json_t *data);
+/*
+ * Files a new request in its own transaction: the requester (from the
+ * signed-in account, or f->requester for a paper or oral request), the
+ * next registration number of the holder for the year, the deadlines,
+ * the questions, the first event and the audit record.  STORE_DUPLICATE
+ * with *id of the request already filed when the same client_token came
+ * before; STORE_BAD_HOLDER when the holder does not exist.
+ */
+int	store_file(struct eco_ctx *, const struct filing *, long received_on,
+	    long long *id);
+/*
+ * Opens the request that a redirect sends to holder to_holder (in the
+ * caller's transaction): a copy with the same requester, text and
+ * questions, received and registered today, with its own number.
+ * STORE_BAD_HOLDER when that holder does not exist.
+ */
+int	store_open_redirected(struct eco_ctx *, const struct request_row *from,
+	    long long to_holder, long long *new_id, const char **new_reg_no);
+
+/* "2026-03-07" for a day number; "" for 0. */
+const char *store_iso(struct eco_ctx *, long day);
+
+#endif

@@ -1,0 +1,333 @@
+/* A request as the API and the pages show it (see view.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "calendar_db.h"
+#include "jsonbody.h"
+#include "store.h"
+#include "view.h"
+
+static struct eco_stmt q_events = ECO_STMT(
+    "SELECT type, on_date, deadline_code, deadline_on, met, data::text "
+    "FROM requests.events WHERE request_id = $1 ORDER BY id");
+
+static struct eco_stmt q_questions = ECO_STMT(
+    "SELECT n, text, answered, answer FROM requests.questions "
+    "WHERE request_id = $1 ORDER BY n");
+
+/* The requests before and after this one in its redirect chain. */
+static struct eco_stmt q_chain = ECO_STMT(
+    "SELECT id, reg_no, holder_id, id = $2 FROM requests.requests "
+    "WHERE id = $2 OR redirected_from = $1");
+
+static struct eco_stmt q_complaints = ECO_STMT(
+    "SELECT id, instance, body_name, learned_on, limit_on, filed_on, late, "
+    "       outcome, outcome_on, court_case_key, text, outcome_note "
+    "FROM requests.complaints WHERE request_id = $1 ORDER BY id");
+
+static struct eco_stmt q_requester = ECO_STMT(
+    "SELECT kind, full_name, iin, bin, org_name, email, phone, postal_address "
+    "FROM requests.requesters WHERE id = $1");
+
+bool
+view_is_holder_official(struct eco_ctx *ctx, const struct request_row *r)
+{
+	return eco_signed_in_user(ctx) && ctx->user.role == ECO_ROLE_OFFICIAL &&
+	    ctx->user.holder_id == r->holder_id;
+}
+
+enum view_access
+view_access(struct eco_ctx *ctx, const struct request_row *r)
+{
+	bool own;
+
+	if (view_is_holder_official(ctx, r))
+		return VIEW_PERSONAL;
+	own = ctx->have_user && (ctx->user.id == r->filed_by ||
+	    ctx->user.id == r->requester_user_id);
+	if (own)
+		return VIEW_PERSONAL;
+	if (r->is_public || (ctx->have_user && ctx->user.role == ECO_ROLE_ADMIN))
+		return VIEW_PUBLIC;
+	return VIEW_NONE;
+}
+
+/* A value or JSON null. */
+static json_t *
+str_or_null(const char *s)
+{
+	return s != NULL && s[0] != '\0' ? json_string(s) : json_null();
+}
+
+static json_t *
+day_or_null(struct eco_ctx *ctx, long day)
+{
+	return day != 0 ? json_string(store_iso(ctx, day)) : json_null();
+}
+
+static json_t *
+col(PGresult *res, int row, int c)
+{
+	return PQgetisnull(res, row, c) ? json_null() :
+	    json_string(PQgetvalue(res, row, c));
+}
+
+static json_t *
+col_bool(PGresult *res, int row, int c)
+{
+	return PQgetisnull(res, row, c) ? json_null() :
+	    json_boolean(PQgetvalue(res, row, c)[0] == 't');
+}
+
+static json_int_t
+col_int(PGresult *res, int row, int c)
+{
+	return (json_int_t)strtoll(PQgetvalue(res, row, c), NULL, 10);
+}
+
+void
+view_flags(struct eco_ctx *ctx, const struct request_row *r, json_t *o)
+{
+	const struct eco_calendar *cal = eco_calendar_current(ctx);
+	struct request_flags f;
+	json_t *on_time = json_null();
+
+	request_flags(cal, &r->st, ctx->today, &f);
+	switch (r->st.status) {
+	case REQ_ANSWERED:
+	case REQ_PARTIALLY_ANSWERED:
+		on_time = json_boolean(!f.answered_late);
+		break;
+	case REQ_REFUSED:
+		on_time = json_boolean(!f.refused_late);
+		break;
+	case REQ_REDIRECTED:
+		on_time = json_boolean(!f.redirected_late);
+		break;
+	default:
+		break;
+	}
+	json_object_set_new(o, "overdue", json_boolean(f.overdue));
+	json_object_set_new(o, "due_soon", json_boolean(f.due_soon));
+	json_object_set_new(o, "days_left", f.open ?
+	    json_integer(f.days_left) : json_null());
+	json_object_set_new(o, "on_time", on_time);
+	json_object_set_new(o, "answered_late", json_boolean(f.answered_late));
+	json_object_set_new(o, "refused_late", json_boolean(f.refused_late));
+	json_object_set_new(o, "redirected_late",
+	    json_boolean(f.redirected_late));
+}
+
+static json_t *
+events_json(struct eco_ctx *ctx, const char *id, bool drafts)
+{
+	const char *p[1] = { id };
+	PGresult *res;
+	json_t *list = json_array(), *e, *data;
+	int i;
+
+	if ((res = eco_db_exec(ctx->db, ctx->arena, &q_events, 1, p)) == NULL) {
+		json_decref(list);
+		return NULL;
+	}
+	for (i = 0; i < PQntuples(res); i++) {
+		if (!drafts && strcmp(PQgetvalue(res, i, 0), "draft") == 0)
+			continue;
+		data = json_loads(PQgetvalue(res, i, 5), 0, NULL);
+		e = json_is_object(data) ? data : json_object();
+		if (e != data)
+			json_decref(data);
+		json_object_set_new(e, "type", col(res, i, 0));
+		json_object_set_new(e, "date", col(res, i, 1));
+		if (!PQgetisnull(res, i, 2))
+			json_object_set_new(e, "deadline", json_pack("{s:o,s:o,s:o}",
+			    "code", col(res, i, 2), "due", col(res, i, 3),
+			    "met", col_bool(res, i, 4)));
+		json_array_append_new(list, e);
+	}
+	return list;
+}
+
+static json_t *
+questions_json(struct eco_ctx *ctx, const char *id)
+{
+	const char *p[1] = { id };
+	PGresult *res;
+	json_t *list;
+	int i;
+
+	if ((res = eco_db_exec(ctx->db, ctx->arena, &q_questions, 1, p)) == NULL)
+		return NULL;
+	list = json_array();
+	for (i = 0; i < PQntuples(res); i++)
+		json_array_append_new(list, json_pack("{s:I,s:o,s:o,s:o}",
+		    "n", col_int(res, i, 0), "text", col(res, i, 1),
+		    "answered", col_bool(res, i, 2), "answer", col(res, i, 3)));
+	return list;
+}
+
+/* redirected_from and redirected_to: {"id","reg_no","holder_id"} or null. */
+static int
+chain_json(struct eco_ctx *ctx, const struct request_row *r, json_t *o)
+{
+	const char *p[2];
+	PGresult *res;
+	json_t *from = json_null(), *to = json_null();
+	int i;
+
+	p[0] = eco_sprintf(ctx->arena, "%lld", r->id);
+	p[1] = eco_sprintf(ctx->arena, "%lld", r->redirected_from);
+	if ((res = eco_db_exec(ctx->db, ctx->arena, &q_chain, 2, p)) == NULL)
+		return -1;
+	for (i = 0; i < PQntuples(res); i++) {
+		json_t *link = json_pack("{s:I,s:o,s:I}", "id", col_int(res, i, 0),
+		    "reg_no", col(res, i, 1), "holder_id", col_int(res, i, 2));
+
+		if (PQgetvalue(res, i, 3)[0] == 't') {
+			json_decref(from);
+			from = link;
+		} else {
+			json_decref(to);
+			to = link;
+		}
+	}
+	json_object_set_new(o, "redirected_from", from);
+	json_object_set_new(o, "redirected_to", to);
+	return 0;
+}
+
+static json_t *
+complaints_json(struct eco_ctx *ctx, const char *id, enum view_access access)
+{
+	const char *p[1] = { id };
+	PGresult *res;
+	json_t *list, *c;
+	int i;
+
+	if ((res = eco_db_exec(ctx->db, ctx->arena, &q_complaints, 1, p)) ==
+	    NULL)
+		return NULL;
+	list = json_array();
+	for (i = 0; i < PQntuples(res); i++) {
+		c = json_pack("{s:I,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}",
+		    "id", col_int(res, i, 0), "instance", col(res, i, 1),
+		    "body_name", col(res, i, 2), "learned_on", col(res, i, 3),
+		    "limit_on", col(res, i, 4), "filed_on", col(res, i, 5),
+		    "late", col_bool(res, i, 6), "outcome", col(res, i, 7),
+		    "outcome_on", col(res, i, 8),
+		    "court_case_key", col(res, i, 9));
+		/* The requester's own words stay with the requester. */
+		if (access == VIEW_PERSONAL) {
+			json_object_set_new(c, "text", col(res, i, 10));
+			json_object_set_new(c, "outcome_note", col(res, i, 11));
+		}
+		json_array_append_new(list, c);
+	}
+	return list;
+}
+
+/* Everyone sees the kind; an organisation's name if it chose to show it. */
+static json_t *
+requester_json(struct eco_ctx *ctx, const struct request_row *r,
+    enum view_access access)
+{
+	const char *p[1];
+	PGresult *res;
+
+	if (access != VIEW_PERSONAL)
+		return json_pack("{s:s,s:o}", "kind", r->requester_kind,
+		    "name", str_or_null(r->public_name));
+	p[0] = eco_sprintf(ctx->arena, "%lld", r->requester_id);
+	if ((res = eco_db_exec(ctx->db, ctx->arena, &q_requester, 1, p)) ==
+	    NULL || PQntuples(res) != 1)
+		return NULL;
+	return json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}",
+	    "kind", col(res, 0, 0), "name", str_or_null(r->public_name),
+	    "full_name", col(res, 0, 1), "iin", col(res, 0, 2),
+	    "bin", col(res, 0, 3), "org_name", col(res, 0, 4),
+	    "email", col(res, 0, 5), "phone", col(res, 0, 6),
+	    "postal_address", col(res, 0, 7));
+}
+
+/* The answer as issued: text, completeness, the copying fee. */
+static json_t *
+answer_json(const struct request_row *r)
+{
+	json_t *a;
+
+	if (r->st.answered_on == 0)
+		return json_null();
+	a = json_pack("{s:o,s:b}", "text", str_or_null(r->answer_text),
+	    "complete", r->st.status == REQ_ANSWERED);
+	if (r->fee_pages >= 0 && r->fee_tariff != NULL)
+		json_object_set_new(a, "fee", json_pack("{s:I,s:s,s:f}",
+		    "pages", (json_int_t)r->fee_pages, "tariff", r->fee_tariff,
+		    "amount", (double)r->fee_pages * strtod(r->fee_tariff, NULL)));
+	return a;
+}
+
+json_t *
+request_view(struct eco_ctx *ctx, const struct request_row *r,
+    enum view_access access)
+{
+	const struct request_state *s = &r->st;
+	const char *id = eco_sprintf(ctx->arena, "%lld", r->id);
+	/* Drafts are the holder's business until the head signs. */
+	bool holder = view_is_holder_official(ctx, r);
+	json_t *o, *part;
+
+	o = json_pack("{s:I,s:s,s:I,s:{s:s,s:{s:s,s:s,s:s},s:o},s:s,s:s,s:s,"
+	    "s:s,s:b,s:o,s:s,s:s}",
+	    "id", (json_int_t)r->id, "reg_no", r->reg_no,
+	    "holder_id", (json_int_t)r->holder_id,
+	    "holder", "code", r->holder_code, "name", "kk", r->holder_name[0],
+	    "ru", r->holder_name[1], "en", r->holder_name[2],
+	    "region", str_or_null(r->holder_region),
+	    "subject", r->subject, "body", r->body, "language", r->language,
+	    "answer_form", r->answer_form, "public", r->is_public,
+	    "fee_exemption", str_or_null(r->fee_exemption),
+	    "channel", r->channel, "status", request_status_code(s->status));
+	eco_json_own(ctx->arena, o);
+	json_object_set_new(o, "complexity", s->complexity == REQ_UNCLASSIFIED ?
+	    json_null() : json_string(request_complexity_code(s->complexity)));
+	json_object_set_new(o, "received_on", day_or_null(ctx, s->received_on));
+	json_object_set_new(o, "registered_on",
+	    day_or_null(ctx, s->registered_on));
+	json_object_set_new(o, "due_on", day_or_null(ctx, s->due_on));
+	json_object_set_new(o, "refusal_due_on",
+	    day_or_null(ctx, s->refusal_due_on));
+	json_object_set_new(o, "redirect_due_on",
+	    day_or_null(ctx, s->redirect_due_on));
+	json_object_set_new(o, "notify_due_on",
+	    day_or_null(ctx, s->notify_due_on));
+	json_object_set_new(o, "answered_on", day_or_null(ctx, s->answered_on));
+	json_object_set_new(o, "refused_on", day_or_null(ctx, s->refused_on));
+	json_object_set_new(o, "closed_on", day_or_null(ctx, s->closed_on));
+	json_object_set_new(o, "extended", json_pack("{s:b,s:b}",
+	    "inspection", s->extended_inspection,
+	    "multiple_holders", s->extended_holders));
+	json_object_set_new(o, "ground", s->ground == REQ_GROUND_NONE ?
+	    json_null() : json_string(request_ground_code(s->ground)));
+	json_object_set_new(o, "justification", str_or_null(r->justification));
+	json_object_set_new(o, "answer", answer_json(r));
+	view_flags(ctx, r, o);
+	if (chain_json(ctx, r, o) != 0)
+		return NULL;
+	if ((part = requester_json(ctx, r, access)) == NULL)
+		return NULL;
+	json_object_set_new(o, "requester", part);
+	if ((part = questions_json(ctx, id)) == NULL)
+		return NULL;
+	json_object_set_new(o, "questions", part);
+	if ((part = events_json(ctx, id, holder)) == NULL)
+		return NULL;
+	json_object_set_new(o, "events", part);
+	if ((part = complaints_json(ctx, id, access)) == NULL)
+		return NULL;
+	json_object_set_new(o, "complaints", part);
+	if (holder && r->draft != NULL)
+		json_object_set_new(o, "draft", json_loads(r->draft, 0, NULL));
+	/* Handed back with a reference of its own: the arena keeps one. */
+	return json_incref(o);
+}
