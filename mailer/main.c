@@ -63,6 +63,7 @@ struct mailer {
 	const char	*domain;	/* of from, for Message-IDs */
 	long		 interval;
 	bool		 once;
+	const char	*site_url;	/* for links in reminders */
 };
 
 static sigset_t stop_signals;
@@ -306,7 +307,7 @@ cycle(const struct mailer *m, struct eco_db *db, struct eco_arena *a,
 
 	memset(&st, 0, sizeof(st));
 	eco_arena_reset(a);
-	queued = reminders_queue(db, a, catalogs, eco_today());
+	queued = reminders_queue(db, a, catalogs, m->site_url, eco_today());
 	eco_arena_reset(a);
 	if (queued < 0) {
 		rc = -1;
@@ -324,10 +325,10 @@ cycle(const struct mailer *m, struct eco_db *db, struct eco_arena *a,
 		rc = -1;
 	if (queued > 0 || st.sent + st.deferred + st.failed + st.unrecorded > 0)
 		eco_log("cycle: %d reminders queued, %d sent, %d deferred, "
-		    "%d failed%s%s", queued > 0 ? queued : 0, st.sent,
-		    st.deferred, st.failed, st.notes,
-		    st.unrecorded > 0 ? "; database failed before the commit: "
-		    "the last batch will be delivered again" : "");
+		    "%d failed%s%s%s", queued > 0 ? queued : 0, st.sent,
+		    st.deferred, st.failed, st.notes[0] != '\0' ? "; outbox" : "",
+		    st.notes, st.unrecorded > 0 ? "; the database failed before "
+		    "a commit: that batch will be delivered again" : "");
 	return rc;
 }
 
@@ -356,6 +357,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "eco-mailer: %s\n", err);
 		return 1;
 	}
+	m.site_url = config.site_url;
 	if ((dir = eco_config_path(&config, "po")) == NULL) {
 		fprintf(stderr, "eco-mailer: out of memory\n");
 		return 1;
@@ -386,7 +388,9 @@ main(int argc, char **argv)
 		    m.smtp.port, m.interval);
 	for (;;) {
 		rc = cycle(&m, db, arena, catalogs);
-		if (rc != 0 && !db_down)
+		if (rc != 0 && m.once)
+			eco_log("database failed");
+		else if (rc != 0 && !db_down)
 			eco_log("database failed; trying again every %ld s",
 			    m.interval);
 		else if (rc == 0 && db_down)

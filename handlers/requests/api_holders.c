@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "app.h"
+#include "holders.h"
 #include "pages.h"
 
 static struct eco_stmt q_holders = ECO_STMT(
@@ -41,4 +42,26 @@ api_holders(struct eco_ctx *ctx)
 		    "parent", parent[0] ? json_string(parent) : json_null()));
 	}
 	return eco_json(ctx, 200, json_pack("{s:o}", "items", items));
+}
+
+json_t *
+holder_options(struct eco_ctx *ctx, long long selected)
+{
+	/* Columns 2-4: the names in kk, ru, en, as enum eco_lang counts. */
+	int name = 2 + (int)ctx->lang;
+	json_t *items;
+	PGresult *res;
+	int i;
+
+	if ((res = eco_db_exec(ctx->db, ctx->arena, &q_holders, 0, NULL)) == NULL)
+		return NULL;
+	items = json_array();
+	for (i = 0; i < PQntuples(res); i++) {
+		long long id = strtoll(PQgetvalue(res, i, 0), NULL, 10);
+
+		json_array_append_new(items, json_pack("{s:I,s:s,s:b}",
+		    "id", (json_int_t)id, "name", PQgetvalue(res, i, name),
+		    "selected", id == selected));
+	}
+	return items;
 }

@@ -6,11 +6,18 @@
 #ifndef ECO_REQUESTS_LABELS_H
 #define ECO_REQUESTS_LABELS_H
 
+#include <stddef.h>
+
 const char *label_status(const char *code);	/* "in_progress" */
 const char *label_event(const char *code);	/* "registered", "extend" */
 const char *label_ground(const char *code);	/* "restricted_access" */
 const char *label_reason(const char *code);	/* "inspection" */
 const char *label_complexity(const char *code);	/* "simple" */
 const char *label_channel(const char *code);	/* "portal", "paper" */
+const char *label_region(const char *code);	/* "almaty_city" */
+
+/* The i-th region or status code, in display order; NULL past the end. */
+const char *label_region_code(size_t i);
+const char *label_status_code(size_t i);
 
 #endif

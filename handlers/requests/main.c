@@ -16,6 +16,16 @@ static const struct eco_route routes[] = {
 	{ "GET", "/api/v1/requests/{id}", api_requests_get, ECO_ROLE_PUBLIC },
 	{ "POST", "/api/v1/requests/{id}/events", api_events_create,
 	    ECO_ROLE_REQUESTER | ECO_ROLE_OFFICIAL },
+	{ "GET", "/{lang}/requests",  page_tracker,     ECO_ROLE_PUBLIC },
+	{ "GET", "/{lang}/requests/new", page_file_form,
+	    ECO_ROLE_REQUESTER | ECO_ROLE_OFFICIAL },
+	{ "POST", "/{lang}/requests/new", page_file_submit,
+	    ECO_ROLE_REQUESTER | ECO_ROLE_OFFICIAL },
+	{ "GET", "/{lang}/requests/desk", page_desk,    ECO_ROLE_OFFICIAL },
+	{ "GET", "/{lang}/requests/mine", page_mine,    ECO_ROLE_REQUESTER },
+	{ "GET", "/{lang}/requests/{id}", page_request, ECO_ROLE_PUBLIC },
+	{ "POST", "/{lang}/requests/{id}/act", page_request_act,
+	    ECO_ROLE_REQUESTER | ECO_ROLE_OFFICIAL },
 };
 
 static const struct eco_handler handler = {

@@ -9,5 +9,18 @@ int	api_requests_create(struct eco_ctx *);
 int	api_requests_get(struct eco_ctx *);
 int	api_requests_list(struct eco_ctx *);
 int	api_events_create(struct eco_ctx *);
+int	page_tracker(struct eco_ctx *);
+int	page_request(struct eco_ctx *);
+int	page_request_act(struct eco_ctx *);
+int	page_file_form(struct eco_ctx *);
+int	page_file_submit(struct eco_ctx *);
+int	page_desk(struct eco_ctx *);
+int	page_mine(struct eco_ctx *);
+
+#include <jansson.h>
+
+/* A list item's holder name in the page's language, status label and
+ * state ("overdue", "due-soon", "late" or ""), for the templates. */
+void	tracker_decorate(struct eco_ctx *, json_t *item);
 
 #endif

@@ -11,9 +11,12 @@ struct eco_arena;
 struct eco_catalogs;
 struct eco_db;
 
-/* Queues the reminders due on day today.  The number queued, or -1 if the
- * database failed (nothing of this run is kept then). */
+/*
+ * Queues the reminders due on day today, with links under site_url.  The
+ * number queued, or -1 if the database failed (nothing of this run is
+ * kept then).
+ */
 int	reminders_queue(struct eco_db *, struct eco_arena *,
-	    const struct eco_catalogs *, long today);
+	    const struct eco_catalogs *, const char *site_url, long today);
 
 #endif

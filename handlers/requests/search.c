@@ -192,8 +192,6 @@ search_run(struct eco_ctx *ctx, const struct search_query *s, long *total)
 {
 	const char *p[9];
 	PGresult *res;
-	json_t *items;
-	int i;
 
 	params(ctx, s, p);
 	if ((res = eco_db_exec(ctx->db, ctx->arena, &q_count, 7, p)) == NULL)
@@ -201,7 +199,15 @@ search_run(struct eco_ctx *ctx, const struct search_query *s, long *total)
 	*total = strtol(PQgetvalue(res, 0, 0), NULL, 10);
 	if ((res = eco_db_exec(ctx->db, ctx->arena, &q_page, 9, p)) == NULL)
 		return NULL;
-	items = json_array();
+	return search_items(ctx, res);
+}
+
+json_t *
+search_items(struct eco_ctx *ctx, PGresult *res)
+{
+	json_t *items = json_array();
+	int i;
+
 	for (i = 0; i < PQntuples(res); i++)
 		json_array_append_new(items, search_item(ctx, res, i));
 	return items;

@@ -61,5 +61,7 @@ json_t	*search_run(struct eco_ctx *, const struct search_query *,
     "h.name_en, coalesce(h.region, ''), r.subject, r.public, " \
     "r.requester_kind, r.public_name, "
 json_t	*search_item(struct eco_ctx *, PGresult *, int row);
+/* Every row of res as an item. */
+json_t	*search_items(struct eco_ctx *, PGresult *);
 
 #endif

@@ -90,9 +90,24 @@ handler_start() {
 	# The application role only: the owner's DSN stays out of its reach.
 	daemon_start "$name" "$LOG/$name.log" env -u ECO_OWNER_DSN \
 	    ECO_DSN="$ECO_APP_DSN" ECO_SHARE_DIR="$REPO" ECO_KEYS="$KEYS" ECO_ENV=dev \
+	    ECO_SITE_URL="http://127.0.0.1:$ECO_PORT" \
 	    "$bin" --listen "$sock" --workers "$ECO_WORKERS" --log "$LOG/$name.log" \
 	    --pid-file "$RUN/$name.pid" --socket-mode 0660
 	wait_for_socket "$name" "$sock" "${DAEMON_PIDS[-1]}"
+}
+
+# eco-mailer for script/server: the outbox becomes .eml files in
+# $VAR/mail (no SMTP in the dev run).  script/test starts its own mailers
+# in the tests that need one, so it does not call this.
+mailer_start() {
+	local bin=$BUILD/default/mailer/eco-mailer
+	[ -x "$bin" ] || { error "$bin was not built"; return 1; }
+	mkdir -p "$VAR/mail"
+	note "starting eco-mailer (mail goes to $VAR/mail)"
+	daemon_start eco-mailer "$LOG/eco-mailer.log" env -u ECO_OWNER_DSN \
+	    ECO_DSN="$ECO_APP_DSN" ECO_SHARE_DIR="$REPO" ECO_ENV=dev \
+	    ECO_SITE_URL="http://127.0.0.1:$ECO_PORT" ECO_MAIL_DIR="$VAR/mail" \
+	    "$bin"
 }
 
 # wait_for_socket NAME SOCKET PID: until the handler PID has created its

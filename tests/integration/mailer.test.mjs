@@ -82,6 +82,7 @@ const unique = (tag) => `${tag}-${randomBytes(6).toString('hex')}@mailer-test.in
 // --- the mailer ---------------------------------------------------------------------
 
 const logs = [];	// every mailer's standard error, for the privacy test
+const children = [];	// every mailer started here
 
 // Starts eco-mailer; returns {child, exited (a promise of the exit code), stderr()}.
 function startMailer(args, extra) {
@@ -95,11 +96,13 @@ function startMailer(args, extra) {
 		ECO_MAIL_FROM: FROM,
 	}, extra);
 	const child = spawn(mailerBin(), args, { env: e, stdio: ['ignore', 'ignore', 'pipe'] });
+	children.push(child);
 	const log = { text: '' };
 	logs.push(log);
 	child.stderr.setEncoding('utf8');
 	child.stderr.on('data', (d) => { log.text += d; });
-	const exited = new Promise((resolve) => child.on('exit', (code, sig) => resolve(sig ?? code)));
+	// 'close', not 'exit': the end of its standard error is read by then.
+	const exited = new Promise((resolve) => child.on('close', (code, sig) => resolve(sig ?? code)));
 	return { child, exited, stderr: () => log.text };
 }
 
@@ -261,14 +264,45 @@ function mailDir() {
 	dirs.push(d);
 	return d;
 }
-after(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+after(() => {
+	for (const c of children)
+		if (c.exitCode === null && c.signalCode === null)
+			c.kill('SIGKILL');
+	for (const d of dirs)
+		rmSync(d, { recursive: true, force: true });
+});
 
 function readEml(dir, id) {
 	return parseMessage(readFileSync(path.join(dir, `${id}.eml`), 'utf8'));
 }
 
+// Pids of eco-mailer processes this file did not start that use the test
+// database's server (the same host= in ECO_DSN): one would take this
+// file's rows.
+function foreignMailers() {
+	const ours = new Set(children.map((c) => c.pid));
+	const host = /host=(\S+)/.exec(env.ownerDsn)?.[1];
+	return readdirSync('/proc').filter((p) => /^\d+$/.test(p) && !ours.has(Number(p)))
+	    .filter((p) => {
+		try {
+			if (readFileSync(`/proc/${p}/comm`, 'utf8').trim() !== 'eco-mailer')
+				return false;
+			const dsn = readFileSync(`/proc/${p}/environ`, 'utf8').split('\0')
+			    .find((v) => v.startsWith('ECO_DSN=')) ?? '';
+			return host === undefined || dsn.includes(`host=${host}`);
+		} catch {
+			return false;
+		}
+	    });
+}
+
 describe('eco-mailer', () => {
-	before(() => mailerBin());
+	before(() => {
+		mailerBin();
+		const others = foreignMailers();
+		assert.deepEqual(others, [], 'no other eco-mailer may run on the test database ' +
+		    '(it would deliver this file\'s rows): script/test must not start one');
+	});
 
 	test('refuses to start with nowhere to deliver', async () => {
 		const m = startMailer(['--once'], {});
