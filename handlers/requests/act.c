@@ -57,9 +57,9 @@ needs_justification(const struct request_action *a)
 	switch (a->ev.kind) {
 	case REQ_EV_EXTEND:
 	case REQ_EV_REDIRECT:
-	case REQ_EV_REFUSE:
 	case REQ_EV_NOT_CONSIDER:
 		return true;
+	/* A refusal's reasons may be the draft's: request_act checks them. */
 	default:
 		return false;
 	}
@@ -217,6 +217,12 @@ take_draft(struct eco_ctx *ctx, const struct request_row *r,
 	eco_json_own(ctx->arena, d);
 	if (a->ev.kind == REQ_EV_ANSWER && (a->text == NULL || a->text[0] == '\0'))
 		a->text = json_string_value(json_object_get(d, "text"));
+	if (a->ev.kind == REQ_EV_ANSWER && !a->complete_given)
+		a->ev.complete = !json_is_false(json_object_get(d, "complete"));
+	if (a->ev.kind == REQ_EV_REFUSE && a->ev.ground == REQ_GROUND_NONE &&
+	    request_ground_parse(json_string_value(json_object_get(d,
+	    "ground")), &a->ev.ground) != 0)
+		a->ev.ground = REQ_GROUND_NONE;
 	if (a->ev.kind == REQ_EV_REFUSE && (a->justification == NULL ||
 	    a->justification[0] == '\0'))
 		a->justification = json_string_value(json_object_get(d,
@@ -247,8 +253,10 @@ allowed(struct eco_ctx *ctx, const struct request_row *r,
 {
 	const char *why;
 
+	/* The requester's own account: not the registrar who entered a
+	 * paper request. */
 	if (a->kind == ACT_EVENT && a->ev.kind == REQ_EV_WITHDRAW) {
-		if (ctx->user.id == r->filed_by ||
+		if (r->requester_user_id != 0 &&
 		    ctx->user.id == r->requester_user_id)
 			return true;
 		fail(out, 403, "forbidden",
@@ -323,7 +331,7 @@ valid_here(struct eco_ctx *ctx, const struct request_row *r,
 		return false;
 	}
 	if (a->kind == ACT_EVENT && a->ev.kind == REQ_EV_REFUSE &&
-	    (a->justification == NULL || a->justification[0] == '\0')) {
+	    !eco_text_ok(a->justification, ACT_JUSTIFICATION_MAX, true)) {
 		fail(out, 400, "invalid_justification",
 		    N_("Give the reasons (up to 5,000 characters)."));
 		return false;
@@ -445,7 +453,7 @@ do_event(struct eco_ctx *ctx, struct request_row *r,
 	const char *old_rule = answer_rule(&r->st);
 	int rc;
 
-	/* A head who answers, refuses or extends a request nobody was
+	/* An official who answers, refuses or extends a request nobody was
 	 * assigned takes it on: the assignment is recorded first. */
 	if (r->st.status == REQ_REGISTERED && (a->ev.kind == REQ_EV_ANSWER ||
 	    a->ev.kind == REQ_EV_REFUSE || a->ev.kind == REQ_EV_EXTEND)) {

@@ -37,6 +37,8 @@ struct request_action {
 	struct request_event	 ev;		/* ACT_EVENT; the draft's
 						 * complete and ground */
 	bool			 draft_refusal;	/* ACT_DRAFT of a refusal */
+	bool			 complete_given; /* else an answer takes the
+						 * draft's completeness */
 	const char		*justification;
 	const char		*text;		/* answer or draft text */
 	struct act_item		 items[FILING_MAX_QUESTIONS];

@@ -95,6 +95,7 @@ read_action(json_t *body, struct request_action *a, char *tariff, size_t len,
 	a->justification = eco_json_string(body, "justification", &bad);
 	a->text = eco_json_string(body, "text", &bad);
 	a->ev.complete = eco_json_bool(body, "complete", true, &bad);
+	a->complete_given = json_object_get(body, "complete") != NULL;
 	a->notified_on = eco_json_string(body, "on", &bad);
 	read_items(body, a, &bad);
 	read_fee(body, a, &bad, tariff, len);

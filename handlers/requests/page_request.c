@@ -312,8 +312,10 @@ read_form_action(struct eco_ctx *ctx, struct request_action *a)
 		return N_("Unknown action");
 	a->justification = eco_form(ctx, "justification");
 	a->text = eco_form(ctx, "text");
+	/* The form's box says "partial"; the head sees and sets it. */
 	a->ev.complete = (v = eco_form(ctx, "complete")) == NULL ||
 	    strcmp(v, "false") != 0;
+	a->complete_given = true;
 	a->notified_on = eco_form(ctx, "on");
 	a->draft_refusal = (v = eco_form(ctx, "of")) != NULL &&
 	    strcmp(v, "refuse") == 0;

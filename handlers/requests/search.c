@@ -40,35 +40,66 @@ static struct eco_stmt q_count = ECO_STMT(
 static struct eco_stmt q_region = ECO_STMT(
     "SELECT 1 FROM requests.holders WHERE region = $1 LIMIT 1");
 
-/* A letter or digit of any script: ASCII alphanumerics and everything
- * beyond ASCII (Kazakh and Russian letters); punctuation separates. */
-static bool
-word_byte(unsigned char c)
+/*
+ * The length of the word character at s (a letter or digit of the
+ * alphabets the portal serves: ASCII, Latin letters with diacritics,
+ * Cyrillic with the Kazakh letters), or 0 for anything else, which
+ * separates words: spaces of every kind, punctuation, tsquery operators,
+ * bytes that are not UTF-8.
+ */
+static size_t
+word_char(const unsigned char *s)
 {
-	return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-	    (c >= 'A' && c <= 'Z');
+	unsigned cp;
+
+	if ((s[0] >= '0' && s[0] <= '9') || (s[0] >= 'a' && s[0] <= 'z') ||
+	    (s[0] >= 'A' && s[0] <= 'Z'))
+		return 1;
+	if ((s[0] & 0xe0) != 0xc0 || (s[1] & 0xc0) != 0x80)
+		return 0;	/* every letter we take is two bytes long */
+	cp = ((unsigned)(s[0] & 0x1f) << 6) | (s[1] & 0x3f);
+	if (cp >= 0xc0 && cp <= 0x24f && cp != 0xd7 && cp != 0xf7)
+		return 2;
+	if (cp >= 0x400 && cp <= 0x52f)
+		return 2;
+	return 0;
+}
+
+/* The length of the character at s (1 for a byte that is not UTF-8). */
+static size_t
+any_char(const unsigned char *s)
+{
+	size_t n = (s[0] & 0xe0) == 0xc0 ? 2 : (s[0] & 0xf0) == 0xe0 ? 3 :
+	    (s[0] & 0xf8) == 0xf0 ? 4 : 1;
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		if ((s[i] & 0xc0) != 0x80)
+			return 1;
+	return n;
 }
 
 const char *
 search_tsquery(struct eco_arena *arena, const char *q)
 {
+	const unsigned char *p = (const unsigned char *)q;
 	struct eco_buf b;
-	size_t i = 0, start, words = 0;
+	size_t n, words = 0;
 
 	if (q == NULL)
 		return NULL;
 	eco_buf_init(&b, arena);
-	while (q[i] != '\0' && words < SEARCH_MAX_WORDS) {
-		while (q[i] != '\0' && !word_byte((unsigned char)q[i]))
-			i++;
-		start = i;
-		while (word_byte((unsigned char)q[i]))
-			i++;
-		if (i == start)
+	while (*p != '\0' && words < SEARCH_MAX_WORDS) {
+		while (*p != '\0' && word_char(p) == 0)
+			p += any_char(p);
+		if (*p == '\0')
 			break;
 		if (words++ > 0)
 			eco_buf_puts(&b, " & ");
-		eco_buf_append(&b, q + start, i - start);
+		while ((n = word_char(p)) > 0) {
+			eco_buf_append(&b, p, n);
+			p += n;
+		}
 		eco_buf_puts(&b, ":*");
 	}
 	return words > 0 ? b.data : NULL;

@@ -44,8 +44,10 @@ view_access(struct eco_ctx *ctx, const struct request_row *r)
 
 	if (view_is_holder_official(ctx, r))
 		return VIEW_PERSONAL;
-	own = ctx->have_user && (ctx->user.id == r->filed_by ||
-	    ctx->user.id == r->requester_user_id);
+	/* The requester's account; a registrar who entered a paper request
+	 * sees it only as an official of its holder. */
+	own = ctx->have_user && r->requester_user_id != 0 &&
+	    ctx->user.id == r->requester_user_id;
 	if (own)
 		return VIEW_PERSONAL;
 	if (r->is_public || (ctx->have_user && ctx->user.role == ECO_ROLE_ADMIN))

@@ -54,7 +54,7 @@ CREATE TABLE requests.requests (
     language        text NOT NULL CHECK (language IN ('kk', 'ru')),
     answer_form     text NOT NULL CHECK (answer_form IN ('electronic', 'paper')),
     public          boolean NOT NULL,
-    fee_exemption   text CHECK (fee_exemption ~ '^[a-z_]{2,40}$'),
+    fee_exemption   text CHECK (fee_exemption ~ '^[a-z0-9_]{2,40}$'),
     redirected_from bigint REFERENCES requests.requests (id),
     created_at      timestamptz NOT NULL DEFAULT now(),
     updated_at      timestamptz NOT NULL DEFAULT now(),

@@ -19,7 +19,7 @@ import {
 	client, CookieJar, csrfOf, errorOf, individual, organisation, invalidId,
 	login, uniqueEmail, validIin, PASSWORD,
 } from './lib/http.mjs';
-import { ecoctl } from './lib/stack.mjs';
+import { ecoctl, handlerLogs, readLog } from './lib/stack.mjs';
 
 const c = client('127.0.0.21');
 
@@ -233,7 +233,7 @@ describe('POST /api/v1/requests: filing', () => {
 
 	test('an organisation files with show_name true: its name is public; false: it is not', async () => {
 		const shown = await file(ngo, { show_name: true });
-		assert.deepEqual(shown.requester.kind, 'organisation');
+		assert.equal(shown.requester.kind, 'organisation');
 		assert.equal(shown.requester.name, ngo.org_name);
 		const anon = await get(`/api/v1/requests/${shown.id}`);
 		assert.equal(anon.status, 200);
@@ -284,6 +284,26 @@ describe('POST /api/v1/requests: filing', () => {
 		assert.equal(seqOf(other.json.reg_no), seqOf(next.reg_no) + 1);
 	});
 
+	test('a double click: two identical submissions at once file one request, no number lost', async () => {
+		const token = `dbl-${tag()}${tag()}`;
+		const body = filing({ holder_id: C.id, client_token: token });
+		const [x, y] = await Promise.all([post('/api/v1/requests', alice, body),
+		    post('/api/v1/requests', alice, body)]);
+		assert.deepEqual([x.status, y.status].sort(), [200, 201], `${x.body.slice(0, 200)} ${y.body.slice(0, 200)}`);
+		assert.equal(x.json.id, y.json.id);
+		const next = await file(alice, { holder_id: C.id });
+		assert.equal(seqOf(next.reg_no), seqOf(x.json.reg_no) + 1);
+	});
+
+	test('filings at once from several accounts get consecutive numbers', async () => {
+		const who = [alice, bob, ngo, alice, bob, ngo];
+		const res = await Promise.all(who.map((w) => post('/api/v1/requests', w, filing({ holder_id: C.id }))));
+		assert.ok(res.every((r) => r.status === 201), res.map((r) => r.status).join(' '));
+		const seqs = res.map((r) => seqOf(r.json.reg_no)).sort((a, b) => a - b);
+		for (let i = 1; i < seqs.length; i++)
+			assert.equal(seqs[i], seqs[0] + i, `numbers ${seqs.join(' ')}`);
+	});
+
 	test('400 with the code of the bad field', async () => {
 		const cases = [
 			[{ holder_id: undefined }, 'invalid_holder'],
@@ -320,14 +340,16 @@ describe('POST /api/v1/requests: filing', () => {
 	});
 
 	test('every fee exemption category is accepted', async () => {
+		const refused = [];
 		for (const code of ['war_veterans', 'equated_to_veterans', 'disability_1_2',
 		    'disabled_children_families', 'chronic_disease', 'pensioners', 'orphans',
 		    'returnees', 'disaster_housing', 'large_families', 'duty_death_families',
 		    'single_parent']) {
 			const res = await post('/api/v1/requests', alice, filing({ fee_exemption: code, public: false }));
-			assert.equal(res.status, 201, `${code}: ${res.body}`);
-			assert.equal(res.json.fee_exemption, code);
+			if (res.status !== 201 || res.json.fee_exemption !== code)
+				refused.push(`${code}: ${res.status}`);
 		}
+		assert.deepEqual(refused, [], 'all twelve are filed');
 	});
 
 	test('401 for the anonymous and for a token that is none', async () => {
@@ -560,13 +582,18 @@ describe('GET /api/v1/requests: the public tracker', () => {
 		    'punctuation separates words');
 	});
 
-	test('q: operators and odd characters of the input are plain text, never a 500', async () => {
+	test('q: operators and odd characters of the input are plain text, never a 5xx', async () => {
+		const failed = [];
 		for (const q of ["'", '\\', ':*', '!', '&|', '(', 'a:* | b', "'); DROP TABLE x; --",
-		    'выброс <-> завод', '«зауыт»', 'зауыт\u00a0полигон', 'зауыт\u2003полигон',
-		    'зауыт\u3000полигон', '—', '…', 'a\u200bb', '🌍']) {
+		    'выброс <-> завод', '«зауыт»', 'зауыт\u00a0полигон', '—', '…', 'a\u200bb', '🌍',
+		    // Unicode spaces between two words: U+2003 em space, U+3000
+		    // ideographic space, U+2009 thin space.
+		    'зауыт\u2003полигон', 'зауыт\u3000полигон', 'зауыт\u2009полигон']) {
 			const res = await c.get(`/api/v1/requests?q=${encodeURIComponent(q)}`);
-			assert.equal(res.status, 200, `${JSON.stringify(q)}: ${res.body.slice(0, 200)}`);
+			if (res.status !== 200)
+				failed.push(`${JSON.stringify(q)}: ${res.status}`);
 		}
+		assert.deepEqual(failed, [], 'every one answers 200');
 		assert.equal((await list(`q=${encodeURIComponent('!!! ???')}`)).total, 0,
 		    'words with no letter find nothing rather than everything');
 		assert.deepEqual(ids(await list(`q=${encodeURIComponent(`${key}:* | x`)}`)), [],
@@ -591,7 +618,7 @@ describe('GET /api/v1/requests: the public tracker', () => {
 	test('400 for bad filter values', async () => {
 		for (const q of ['holder_id=abc', 'holder_id=0', 'holder_id=-1', 'status=lost',
 		    'overdue=yes', 'region=atlantis', 'from=2026-02-30', 'to=tomorrow', 'page=0',
-		    'page=abc', 'page=10001', `q=${'я'.repeat(201)}`, 'q=two%0Alines']) {
+		    'page=abc', 'page=10001', `q=${encodeURIComponent('я'.repeat(201))}`, 'q=two%0Alines']) {
 			const res = await c.get(`/api/v1/requests?${q}`);
 			assertError(res, 400);
 		}
@@ -667,6 +694,15 @@ describe('POST /api/v1/requests/{id}/events', () => {
 		    justification: 'Ещё раз' }), 409, 'unlawful');
 		// No reclassifying after an extension: it would discard the extension.
 		assertError(await act(head, r.id, { type: 'classify', complexity: 'complex' }), 409, 'unlawful');
+
+		// An overdue period cannot be extended any more.
+		const late = (await post('/api/v1/requests', registrar, {
+			...filing(), received_on: addDays(today, -40),
+			requester: { kind: 'individual', full_name: 'Поздний Марат', iin: validIin() },
+		})).json;
+		await step(head, late.id, { type: 'assign', executor_id: executor.id });
+		assertError(await act(executor, late.id, { type: 'extend', reason: 'inspection', days: 30,
+		    justification: 'Поздно' }), 409, 'unlawful');
 	});
 
 	test('redirect: a new request at the competent holder, its own number and clock, the chain both ways', async () => {
@@ -760,6 +796,18 @@ describe('POST /api/v1/requests/{id}/events', () => {
 		assert.equal(xs.answer.fee, undefined);
 
 		assertError(await act(head, r.id, { type: 'answer', text: 'Снова' }), 409, 'unlawful');
+
+		// A late answer is lawful, and marked late.
+		const old = (await post('/api/v1/requests', registrar, {
+			...filing(), received_on: addDays(today, -40),
+			requester: { kind: 'individual', full_name: 'Старов Пётр', iin: validIin() },
+		})).json;
+		const ls = await step(head, old.id, { type: 'answer', text: 'С опозданием.' });
+		assert.equal(ls.status, 'answered');
+		assert.equal(ls.on_time, false);
+		assert.equal(ls.answered_late, true);
+		assert.deepEqual(ls.events.find((e) => e.type === 'answer').deadline,
+		    { code: 'answer_simple', due: old.due_on, met: false });
 	});
 
 	test('refuse: each of the seven grounds; an answer after a refusal is 409', async () => {
@@ -963,6 +1011,14 @@ describe('privacy: an individual requester in no public response', () => {
 		assert.equal(found.total, reqs.length, 'the requests themselves are found');
 		for (const s of [secrets.iin, secrets.surname, secrets.paper[0]])
 			assert.equal((await list(`q=${encodeURIComponent(s)}`)).total, 0, `the search does not index ${s}`);
+	});
+
+	test('the handlers\' logs hold none of it', () => {
+		for (const f of handlerLogs()) {
+			const text = readLog(f);
+			for (const s of [secrets.iin, secrets.email, secrets.full_name, secrets.address, ...secrets.paper])
+				assert.ok(!text.includes(s), `${f} contains ${s}`);
+		}
 	});
 
 	test("a redirected paper request: its registrar sees no personal data at the other holder", async () => {

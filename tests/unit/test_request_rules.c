@@ -562,6 +562,22 @@ test_search(void)
 	q = search_tsquery(arena, "\\'\\' :* :* && || !! (( ))");
 	ok(q == NULL, "nothing but operators and escapes: NULL");
 
+	/*
+	 * search.h: "only letters and digits survive".  A space beyond ASCII
+	 * left inside a term makes PostgreSQL's tsquery parser see two
+	 * operands with no operator between them: a syntax error, HTTP 503.
+	 */
+	is_str(search_tsquery(arena, "зауыт\xe2\x80\x83полигон"),
+	    "зауыт:* & полигон:*", "an em space (U+2003) separates words");
+	is_str(search_tsquery(arena, "зауыт\xe3\x80\x80полигон"),
+	    "зауыт:* & полигон:*",
+	    "an ideographic space (U+3000) separates words");
+	is_str(search_tsquery(arena, "зауыт\xc2\xa0полигон"),
+	    "зауыт:* & полигон:*", "a no-break space (U+00A0) separates words");
+	is_str(search_tsquery(arena, "«зауыт» — полигон…"),
+	    "зауыт:* & полигон:*",
+	    "guillemets, a dash and an ellipsis are no letters");
+
 	is_str(search_tsquery(arena, "1 2 3 4 5 6 7 8 9 10"),
 	    "1:* & 2:* & 3:* & 4:* & 5:* & 6:* & 7:* & 8:*",
 	    "at most eight words");
@@ -627,11 +643,14 @@ refused(const struct request_action *a, const char *word)
 static void
 test_check_justification(void)
 {
+	/* A refusal's reasons may come from the executor's draft, so
+	 * request_act checks them after taking the draft. */
 	static const char *const needs[] = {
-		"extend", "redirect", "refuse", "not_consider"
+		"extend", "redirect", "not_consider"
 	};
 	static const char *const free_[] = {
-		"assign", "classify", "answer", "withdraw", "notify", "draft"
+		"assign", "classify", "answer", "refuse", "withdraw", "notify",
+		"draft"
 	};
 	struct request_action a;
 	char name[80];
