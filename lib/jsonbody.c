@@ -140,3 +140,18 @@ eco_json_bool(json_t *obj, const char *key, bool dflt, bool *type_error)
 		*type_error = true;
 	return dflt;
 }
+
+long long
+eco_json_int(json_t *obj, const char *key, long long dflt, bool *type_error)
+{
+	json_t *v = json_object_get(obj, key);
+
+	if (v == NULL || json_is_null(v))
+		return dflt;
+	if (!json_is_integer(v)) {
+		if (type_error != NULL)
+			*type_error = true;
+		return dflt;
+	}
+	return (long long)json_integer_value(v);
+}

@@ -26,5 +26,7 @@ json_t	*eco_json_own(struct eco_arena *, json_t *v);
  */
 const char *eco_json_string(json_t *obj, const char *key, bool *type_error);
 bool	eco_json_bool(json_t *obj, const char *key, bool dflt, bool *type_error);
+long long eco_json_int(json_t *obj, const char *key, long long dflt,
+	    bool *type_error);
 
 #endif

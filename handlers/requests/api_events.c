@@ -8,21 +8,6 @@
 #include "store.h"
 #include "view.h"
 
-/* An integer member; def if absent; *bad if not an integer. */
-static long long
-json_int(json_t *obj, const char *key, long long def, bool *bad)
-{
-	json_t *v = json_object_get(obj, key);
-
-	if (v == NULL || json_is_null(v))
-		return def;
-	if (!json_is_integer(v)) {
-		*bad = true;
-		return def;
-	}
-	return (long long)json_integer_value(v);
-}
-
 /* "questions": [{"n","answered","answer"}] of an answer or a draft. */
 static void
 read_items(json_t *body, struct request_action *a, bool *bad)
@@ -45,7 +30,7 @@ read_items(json_t *body, struct request_action *a, bool *bad)
 			*bad = true;
 			return;
 		}
-		a->items[i].n = (long)json_int(it, "n", 0, bad);
+		a->items[i].n = (long)eco_json_int(it, "n", 0, bad);
 		a->items[i].answered = eco_json_bool(it, "answered", false, bad);
 		a->items[i].answer = eco_json_string(it, "answer", bad);
 		a->nitems = i + 1;
@@ -65,7 +50,7 @@ read_fee(json_t *body, struct request_action *a, bool *bad, char *tariff,
 		*bad = true;
 		return;
 	}
-	a->fee_pages = (long)json_int(fee, "pages", -1, bad);
+	a->fee_pages = (long)eco_json_int(fee, "pages", -1, bad);
 	if (a->fee_pages == -1)
 		a->fee_pages = -2;	/* act_check: pages missing */
 	t = json_object_get(fee, "tariff");
@@ -107,7 +92,7 @@ read_action(json_t *body, struct request_action *a, char *tariff, size_t len,
 	}
 	switch (a->kind == ACT_EVENT ? a->ev.kind : REQ_EV_COUNT) {
 	case REQ_EV_ASSIGN:
-		a->ev.id = (long)json_int(body, "executor_id", 0, &bad);
+		a->ev.id = (long)eco_json_int(body, "executor_id", 0, &bad);
 		break;
 	case REQ_EV_CLASSIFY:
 		if (request_complexity_parse(eco_json_string(body,
@@ -118,10 +103,10 @@ read_action(json_t *body, struct request_action *a, char *tariff, size_t len,
 		if (request_reason_parse(eco_json_string(body, "reason", &bad),
 		    &a->ev.reason) != 0)
 			a->ev.reason = REQ_EXTEND_NONE;
-		a->ev.days = (long)json_int(body, "days", 0, &bad);
+		a->ev.days = (long)eco_json_int(body, "days", 0, &bad);
 		break;
 	case REQ_EV_REDIRECT:
-		a->ev.id = (long)json_int(body, "to_holder_id", 0, &bad);
+		a->ev.id = (long)eco_json_int(body, "to_holder_id", 0, &bad);
 		break;
 	default:
 		break;

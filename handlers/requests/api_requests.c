@@ -9,21 +9,6 @@
 #include "store.h"
 #include "view.h"
 
-/* An integer member; 0 if absent, -1 (and *bad) if not a positive integer. */
-static long long
-json_id(json_t *obj, const char *key, bool *bad)
-{
-	json_t *v = json_object_get(obj, key);
-
-	if (v == NULL || json_is_null(v))
-		return 0;
-	if (!json_is_integer(v) || json_integer_value(v) <= 0) {
-		*bad = true;
-		return -1;
-	}
-	return (long long)json_integer_value(v);
-}
-
 /* "questions": an array of strings. */
 static void
 read_questions(json_t *body, struct filing *f, bool *bad)
@@ -77,7 +62,10 @@ read_filing(struct eco_ctx *ctx, json_t *body, struct filing *f)
 	bool bad = false;
 
 	memset(f, 0, sizeof(*f));
-	f->holder_id = json_id(body, "holder_id", &bad);
+	/* 0 (missing) and negative ids are filing_check's to refuse. */
+	f->holder_id = eco_json_int(body, "holder_id", 0, &bad);
+	if (f->holder_id < 0)
+		f->holder_id = -1;
 	f->subject = eco_json_string(body, "subject", &bad);
 	f->body = eco_json_string(body, "body", &bad);
 	f->language = eco_json_string(body, "language", &bad);
