@@ -95,8 +95,11 @@ eco_query(struct eco_ctx *ctx, const char *name)
 bool
 eco_signed_in_user(struct eco_ctx *ctx)
 {
-	if (!ctx->have_user && ctx->have_claims)
+	/* Once a request: pages ask several times (who may see what). */
+	if (!ctx->have_user && ctx->have_claims && !ctx->user_checked) {
+		ctx->user_checked = true;
 		(void)eco_session_load_user(ctx);
+	}
 	return ctx->have_user;
 }
 
@@ -133,12 +136,10 @@ hook_format_date(void *ud, const char *iso, struct eco_buf *out)
 {
 	struct eco_ctx *ctx = ud;
 	long days;
-	int y, m, d;
 
 	if (eco_date_parse(iso, &days) != 0)
 		return -1;
-	eco_civil_from_days(days, &y, &m, &d);
-	eco_format_date(ctx->app->catalogs, ctx->lang, y, m, d, out);
+	eco_format_day(ctx->app->catalogs, ctx->lang, days, out);
 	return 0;
 }
 

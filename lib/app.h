@@ -77,6 +77,7 @@ struct eco_ctx {
 	bool			 token_from_cookie; /* not an Authorization header */
 	struct eco_claims	 claims;
 	bool			 have_user;	/* loaded for role-protected routes */
+	bool			 user_checked;	/* eco_signed_in_user() asked */
 	struct eco_user		 user;
 	const char		*csrf;		/* token for forms on this page */
 	long			 today;		/* day number, Asia/Almaty */

@@ -445,22 +445,6 @@ eco_deadline_step_code(enum eco_deadline_step_kind kind)
 	return step_codes[kind];
 }
 
-/* Appends a day in words; a number no calendar reaches is shown as "?",
- * which also keeps eco_civil_from_days() away from overflow. */
-static void
-put_date(const struct eco_catalogs *cats, enum eco_lang lang, long day,
-    struct eco_buf *out)
-{
-	int y, m, d;
-
-	if (day < -1000000L || day > 1000000L) {
-		eco_buf_putc(out, '?');
-		return;
-	}
-	eco_civil_from_days(day, &y, &m, &d);
-	eco_format_date(cats, lang, y, m, d, out);
-}
-
 /* What {name} says: the exception's name, else what kind of day off it
  * is, else the weekday. */
 static const char *
@@ -503,13 +487,13 @@ fill(const struct eco_catalogs *cats, enum eco_lang lang,
 
 	while (*p != '\0') {
 		if (strncmp(p, "{date}", 6) == 0) {
-			put_date(cats, lang, s->day, out);
+			eco_format_day(cats, lang, s->day, out);
 			p = after_date(p + 6, out);
 		} else if (strncmp(p, "{until}", 7) == 0) {
-			put_date(cats, lang, s->until, out);
+			eco_format_day(cats, lang, s->until, out);
 			p = after_date(p + 7, out);
 		} else if (strncmp(p, "{from}", 6) == 0) {
-			put_date(cats, lang, s->from, out);
+			eco_format_day(cats, lang, s->from, out);
 			p = after_date(p + 6, out);
 		} else if (strncmp(p, "{n}", 3) == 0) {
 			eco_buf_printf(out, "%ld", s->n);

@@ -14,8 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
 #include "buf.h"
+#include "date.h"
 #include "i18n.h"
 #include "utf8.h"
 
@@ -1096,5 +1096,19 @@ eco_subst(struct eco_arena *arena, const char *pattern, ...)
 		}
 		eco_buf_putc(&out, *p);
 	}
-	return out.data != NULL ? out.data : eco_strdup(arena, "");
+	return out.data;
+}
+
+void
+eco_format_day(const struct eco_catalogs *cats, enum eco_lang lang, long day,
+    struct eco_buf *out)
+{
+	int y, m, d;
+
+	if (day < -1000000L || day > 1000000L) {
+		eco_buf_putc(out, '?');
+		return;
+	}
+	eco_civil_from_days(day, &y, &m, &d);
+	eco_format_date(cats, lang, y, m, d, out);
 }

@@ -75,6 +75,11 @@ const char *eco_ngettext(const struct eco_catalogs *, enum eco_lang,
 void	eco_format_date(const struct eco_catalogs *, enum eco_lang,
 	    int y, int m, int d, struct eco_buf *out);
 
+/* The same for a day number (date.h); a number no calendar reaches is
+ * written "?", which also keeps the date arithmetic from overflow. */
+void	eco_format_day(const struct eco_catalogs *, enum eco_lang, long day,
+	    struct eco_buf *out);
+
 /*
  * Fills the {name} placeholders of a translated pattern from vars, a list
  * of name, value pairs ended by NULL: eco_subst(a, "No. {no}", "no", x,

@@ -11,6 +11,9 @@
 #include <string.h>
 #include <time.h>
 
+#include <sodium.h>
+
+#include "arena.h"
 #include "buf.h"
 #include "utf8.h"
 #include "message.h"
@@ -22,9 +25,6 @@
 /* A subject this short and plain ASCII is written as it is. */
 #define PLAIN_SUBJECT_MAX	(78 - 9)
 #define BODY_LINE	76
-
-static const char b64_alphabet[] =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 bool
 mail_address_valid(const char *s)
@@ -49,31 +49,20 @@ mail_address_valid(const char *s)
 void
 mail_base64(const unsigned char *in, size_t n, size_t line, struct eco_buf *out)
 {
-	size_t i, col = 0;
-	char q[4];
+	const int variant = sodium_base64_VARIANT_ORIGINAL;
+	size_t size = sodium_base64_ENCODED_LEN(n, variant), len, i;
+	char *enc = eco_alloc(out->arena, size);
 
-	for (i = 0; i < n; i += 3) {
-		unsigned long v = (unsigned long)in[i] << 16;
-
-		if (i + 1 < n)
-			v |= (unsigned long)in[i + 1] << 8;
-		if (i + 2 < n)
-			v |= in[i + 2];
-		q[0] = b64_alphabet[v >> 18 & 63];
-		q[1] = b64_alphabet[v >> 12 & 63];
-		q[2] = i + 1 < n ? b64_alphabet[v >> 6 & 63] : '=';
-		q[3] = i + 2 < n ? b64_alphabet[v & 63] : '=';
-		eco_buf_append(out, q, 4);
-		col += 4;
-		/* line is a multiple of 4 in practice; >= keeps it bounded
-		 * even when it is not. */
-		if (line != 0 && col >= line) {
-			eco_buf_append(out, "\r\n", 2);
-			col = 0;
-		}
+	sodium_bin2base64(enc, size, in, n, variant);
+	len = strlen(enc);
+	if (line == 0) {
+		eco_buf_append(out, enc, len);
+		return;
 	}
-	if (line != 0 && col != 0)
+	for (i = 0; i < len; i += line) {
+		eco_buf_append(out, enc + i, len - i < line ? len - i : line);
 		eco_buf_append(out, "\r\n", 2);
+	}
 }
 
 /* True when s can stand in the header as it is: short printable ASCII

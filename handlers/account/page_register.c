@@ -84,10 +84,11 @@ page_register_submit(struct eco_ctx *ctx)
 	case ACCOUNT_OK:
 		return eco_redirect(ctx, eco_url(ctx, "/account?welcome=1"));
 	case ACCOUNT_EXISTS:
-		errors[0].field = "email";
-		errors[0].code = "email_taken";
-		errors[0].message = N_("An account with this e-mail address already exists.");
-		return render_register(ctx, 409, errors, 1);
+		n = 0;
+		eco_field_error_add(errors, &n, REGISTRATION_MAX_ERRORS, "email",
+		    "email_taken",
+		    N_("An account with this e-mail address already exists."));
+		return render_register(ctx, 409, errors, n);
 	default:
 		return eco_error(ctx, 503, NULL, NULL);
 	}

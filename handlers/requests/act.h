@@ -44,7 +44,8 @@ struct request_action {
 	struct act_item		 items[FILING_MAX_QUESTIONS];
 	size_t			 nitems;
 	bool			 too_many_items;
-	long			 fee_pages;	/* -1: no fee */
+	long			 fee_pages;	/* -1: no fee; -2: pages sent
+						 * but not a count */
 	const char		*fee_tariff;	/* tenge per page, "12.50" */
 	const char		*notified_on;	/* ACT_NOTIFY: YYYY-MM-DD */
 };

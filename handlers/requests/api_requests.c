@@ -158,30 +158,14 @@ api_requests_create(struct eco_ctx *ctx)
 int
 api_requests_get(struct eco_ctx *ctx)
 {
-	long long id = eco_parse_id(eco_param(ctx, "id"));
 	struct request_row r;
+	enum view_access access;
 	json_t *view;
+	int rc;
 
-	if (id <= 0)
-		return eco_error(ctx, 404, "not_found",
-		    N_("There is no such request."));
-	switch (store_load(ctx, id, false, &r)) {
-	case STORE_OK:
-		break;
-	case STORE_NOT_FOUND:
-		return eco_error(ctx, 404, "not_found",
-		    N_("There is no such request."));
-	default:
-		return eco_error(ctx, 503, NULL, NULL);
-	}
-	if (view_access(ctx, &r) == VIEW_NONE) {
-		if (ctx->have_claims && !ctx->have_user &&
-		    eco_db_unavailable(ctx->db))
-			return eco_error(ctx, 503, NULL, NULL);
-		return eco_error(ctx, 404, "not_found",
-		    N_("There is no such request."));
-	}
-	if ((view = request_view(ctx, &r, view_access(ctx, &r))) == NULL)
+	if ((rc = view_find(ctx, &r, &access)) != 0)
+		return rc;
+	if ((view = request_view(ctx, &r, access)) == NULL)
 		return eco_error(ctx, 503, NULL, NULL);
 	return eco_json(ctx, 200, view);
 }

@@ -3,7 +3,6 @@
 
 #include "app.h"
 #include "buf.h"
-#include "date.h"
 #include "labels.h"
 #include "notify.h"
 #include "store.h"
@@ -68,11 +67,9 @@ static const char *
 date_words(struct eco_ctx *ctx, enum eco_lang lang, long day)
 {
 	struct eco_buf b;
-	int y, m, d;
 
 	eco_buf_init(&b, ctx->arena);
-	eco_civil_from_days(day, &y, &m, &d);
-	eco_format_date(ctx->app->catalogs, lang, y, m, d, &b);
+	eco_format_day(ctx->app->catalogs, lang, day, &b);
 	return b.data;
 }
 

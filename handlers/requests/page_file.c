@@ -187,10 +187,10 @@ page_file_submit(struct eco_ctx *ctx)
 		return eco_redirect(ctx, eco_url(ctx, eco_sprintf(ctx->arena,
 		    "/requests/%lld?filed=1", id)));
 	case STORE_BAD_HOLDER:
-		errors[0].field = "holder_id";
-		errors[0].code = "invalid_holder";
-		errors[0].message = N_("Choose the state body you are asking.");
-		return render_form(ctx, 400, errors, 1);
+		n = 0;
+		eco_field_error_add(errors, &n, FILING_MAX_ERRORS, "holder_id",
+		    "invalid_holder", N_("Choose the state body you are asking."));
+		return render_form(ctx, 400, errors, n);
 	default:
 		return eco_error(ctx, 503, NULL, NULL);
 	}

@@ -234,28 +234,6 @@ page_data(struct eco_ctx *ctx, const struct request_row *r,
 	return view;
 }
 
-/* Loads request {id} for its page: 0, or the status of the error sent. */
-static int
-load_for_page(struct eco_ctx *ctx, struct request_row *r,
-    enum view_access *access)
-{
-	long long id = eco_parse_id(eco_param(ctx, "id"));
-
-	if (id <= 0)
-		return eco_error(ctx, 404, NULL, N_("There is no such request."));
-	switch (store_load(ctx, id, false, r)) {
-	case STORE_OK:
-		break;
-	case STORE_NOT_FOUND:
-		return eco_error(ctx, 404, NULL, N_("There is no such request."));
-	default:
-		return eco_error(ctx, 503, NULL, NULL);
-	}
-	if ((*access = view_access(ctx, r)) == VIEW_NONE)
-		return eco_error(ctx, 404, NULL, N_("There is no such request."));
-	return 0;
-}
-
 static int
 render_request(struct eco_ctx *ctx, int status, const struct request_row *r,
     enum view_access access, const char *error, const char *done)
@@ -284,7 +262,7 @@ page_request(struct eco_ctx *ctx)
 	enum view_access access;
 	int rc;
 
-	if ((rc = load_for_page(ctx, &r, &access)) != 0)
+	if ((rc = view_find(ctx, &r, &access)) != 0)
 		return rc;
 	return render_request(ctx, 200, &r, access, NULL,
 	    eco_query(ctx, "done"));
@@ -332,8 +310,6 @@ read_form_action(struct eco_ctx *ctx, struct request_action *a)
 	if ((a->fee_pages = form_count(ctx, "fee_pages", 100000)) >= 0 ||
 	    ((v = eco_form(ctx, "fee_tariff")) != NULL && v[0] != '\0'))
 		a->fee_tariff = eco_form(ctx, "fee_tariff");
-	if (a->fee_pages < -1)
-		a->fee_pages = -2;
 	/* Questions: answered_N (checkbox) and answer_N. */
 	for (i = 0; i < FILING_MAX_QUESTIONS; i++) {
 		const char *ans = eco_form(ctx, eco_sprintf(ctx->arena,
@@ -366,7 +342,7 @@ page_request_act(struct eco_ctx *ctx)
 	const char *why;
 	int rc;
 
-	if ((rc = load_for_page(ctx, &r, &access)) != 0)
+	if ((rc = view_find(ctx, &r, &access)) != 0)
 		return rc;
 	if ((why = read_form_action(ctx, &a)) != NULL)
 		return render_request(ctx, 400, &r, access, why, NULL);

@@ -17,7 +17,6 @@ filter_query(struct eco_ctx *ctx, const struct search_query *s)
 	struct eco_buf b;
 
 	eco_buf_init(&b, ctx->arena);
-	eco_buf_puts(&b, "");
 	if (s->holder_id > 0)
 		eco_buf_printf(&b, "&holder_id=%lld", s->holder_id);
 	if (s->region != NULL) {
@@ -74,6 +73,25 @@ tracker_decorate(struct eco_ctx *ctx, json_t *item)
 	else if (json_is_false(json_object_get(item, "on_time")))
 		state = "late";
 	json_object_set_new(item, "state", json_string(state));
+}
+
+int
+tracker_list_page(struct eco_ctx *ctx, struct eco_stmt *stmt, long long id,
+    const char *template, const char *title)
+{
+	const char *p[1] = { eco_sprintf(ctx->arena, "%lld", id) };
+	json_t *items, *it;
+	PGresult *res;
+	size_t i;
+
+	if ((res = eco_db_exec(ctx->db, ctx->arena, stmt, 1, p)) == NULL)
+		return eco_error(ctx, 503, NULL, NULL);
+	items = search_items(ctx, res);
+	json_array_foreach(items, i, it)
+		tracker_decorate(ctx, it);
+	return eco_render(ctx, 200, template, json_pack("{s:s,s:o,s:i}",
+	    "title", eco_tr(ctx, title), "items", items,
+	    "total", PQntuples(res)));
 }
 
 /*

@@ -23,4 +23,13 @@ int	page_mine(struct eco_ctx *);
  * state ("overdue", "due-soon", "late" or ""), for the templates. */
 void	tracker_decorate(struct eco_ctx *, json_t *item);
 
+/*
+ * Renders template with title (a msgid) and the decorated items that
+ * stmt (SEARCH_ITEM_COLUMNS then STORE_STATE_COLUMNS) finds for the one
+ * parameter id.  200; 503.
+ */
+struct eco_stmt;
+int	tracker_list_page(struct eco_ctx *, struct eco_stmt *stmt, long long id,
+	    const char *template, const char *title);
+
 #endif

@@ -16,17 +16,18 @@
  * moves the due date and earns a new reminder; nothing else does.
  */
 static struct eco_stmt q_due = ECO_STMT(
-    "SELECT r.id, r.reg_no, r.subject, r.due_on, u.email, u.lang, "
-    "       CASE WHEN r.due_on < $1::date THEN 'overdue' ELSE 'soon' END, "
-    "       u.id "
+    "SELECT r.id, r.reg_no, r.subject, r.due_on, u.email, u.lang, k.kind, "
+    "       k.key "
     "FROM requests.requests r "
     "JOIN core.users u ON u.holder_id = r.holder_id "
     "     AND u.kind = 'official' AND u.disabled_at IS NULL "
+    "CROSS JOIN LATERAL (SELECT c.kind, "
+    "     c.kind || ':' || r.id || ':' || r.due_on || ':' || u.id AS key "
+    "     FROM (SELECT CASE WHEN r.due_on < $1::date THEN 'remind_overdue' "
+    "           ELSE 'remind_soon' END) AS c (kind)) k "
     "WHERE r.status IN ('registered', 'in_progress', 'extended') "
     "AND r.due_on <= $1::date + 3 "
-    "AND NOT EXISTS (SELECT 1 FROM core.outbox o WHERE o.dedupe_key = "
-    "    'remind_' || CASE WHEN r.due_on < $1::date THEN 'overdue' "
-    "    ELSE 'soon' END || ':' || r.id || ':' || r.due_on || ':' || u.id) "
+    "AND NOT EXISTS (SELECT 1 FROM core.outbox o WHERE o.dedupe_key = k.key) "
     "ORDER BY r.id LIMIT 1000");
 
 static struct eco_stmt q_queue = ECO_STMT(
@@ -40,11 +41,9 @@ compose(struct eco_arena *a, const struct eco_catalogs *cats,
     long due, const char *url, const char **subj_out, const char **body_out)
 {
 	struct eco_buf date, body;
-	int y, m, d;
 
 	eco_buf_init(&date, a);
-	eco_civil_from_days(due, &y, &m, &d);
-	eco_format_date(cats, lang, y, m, d, &date);
+	eco_format_day(cats, lang, due, &date);
 	*subj_out = eco_subst(a, eco_gettext(cats, lang, NULL, overdue ?
 	    N_("{no}: the answer is overdue") :
 	    N_("{no}: the answer is due on {date}")),
@@ -69,7 +68,7 @@ queue_rows(struct eco_db *db, struct eco_arena *a,
 	for (i = 0; i < PQntuples(res); i++) {
 		const char *email = PQgetvalue(res, i, 4);
 		const char *kind = PQgetvalue(res, i, 6);
-		bool overdue = strcmp(kind, "overdue") == 0;
+		bool overdue = strcmp(kind, "remind_overdue") == 0;
 		const char *p[5], *subject, *body, *ulang = PQgetvalue(res, i, 5);
 		enum eco_lang lang;
 		PGresult *q;
@@ -86,9 +85,8 @@ queue_rows(struct eco_db *db, struct eco_arena *a,
 		p[0] = email;
 		p[1] = subject;
 		p[2] = body;
-		p[3] = overdue ? "remind_overdue" : "remind_soon";
-		p[4] = eco_sprintf(a, "%s:%s:%s:%s", p[3], PQgetvalue(res, i, 0),
-		    PQgetvalue(res, i, 3), PQgetvalue(res, i, 7));
+		p[3] = kind;
+		p[4] = PQgetvalue(res, i, 7);	/* the dedupe key */
 		if ((q = eco_db_exec(db, a, &q_queue, 5, p)) == NULL)
 			return -1;
 		n += (int)eco_db_affected(q);

@@ -5,6 +5,7 @@
 #include "app.h"
 #include "buf.h"
 #include "date.h"
+#include "labels.h"
 #include "search.h"
 #include "store.h"
 #include "utf8.h"
@@ -30,15 +31,12 @@
     "AND ($7::date IS NULL OR r.received_on <= $7::date) "
 
 static struct eco_stmt q_page = ECO_STMT(
-    "SELECT " SEARCH_ITEM_COLUMNS STORE_STATE_COLUMNS_R " "
+    "SELECT " SEARCH_ITEM_COLUMNS STORE_STATE_COLUMNS " "
     SEARCH_FROM_WHERE
     "ORDER BY r.received_on DESC, r.id DESC LIMIT $8 OFFSET $9");
 
 static struct eco_stmt q_count = ECO_STMT(
     "SELECT count(*) " SEARCH_FROM_WHERE);
-
-static struct eco_stmt q_region = ECO_STMT(
-    "SELECT 1 FROM requests.holders WHERE region = $1 LIMIT 1");
 
 /*
  * The length of the word character at s (a letter or digit of the
@@ -129,12 +127,9 @@ search_parse(struct eco_ctx *ctx, struct search_query *s)
 	if ((v = eco_query(ctx, "holder_id")) != NULL && v[0] != '\0' &&
 	    (s->holder_id = eco_parse_id(v)) < 0)
 		return N_("Unknown information holder");
+	/* The regions are a fixed list: no need to ask the database. */
 	if ((v = eco_query(ctx, "region")) != NULL && v[0] != '\0') {
-		const char *p[1] = { v };
-		PGresult *res;
-
-		if (strlen(v) > 40 || (res = eco_db_exec(ctx->db, ctx->arena,
-		    &q_region, 1, p)) == NULL || PQntuples(res) != 1)
+		if (label_region(v)[0] == '\0')
 			return N_("Unknown region");
 		s->region = v;
 	}
@@ -166,11 +161,10 @@ search_parse(struct eco_ctx *ctx, struct search_query *s)
 json_t *
 search_item(struct eco_ctx *ctx, PGresult *res, int i)
 {
-	struct request_row r;
+	struct request_state st;
 	json_t *o;
 
-	memset(&r, 0, sizeof(r));
-	store_state_from(res, i, NITEM, &r.st);
+	store_state_from(res, i, NITEM, &st);
 	o = json_pack("{s:I,s:s,s:I,s:{s:s,s:{s:s,s:s,s:s}},s:s,s:s,"
 	    "s:{s:s,s:o}}",
 	    "id", (json_int_t)strtoll(PQgetvalue(res, i, 0), NULL, 10),
@@ -180,7 +174,7 @@ search_item(struct eco_ctx *ctx, PGresult *res, int i)
 	    "name", "kk", PQgetvalue(res, i, 4), "ru", PQgetvalue(res, i, 5),
 	    "en", PQgetvalue(res, i, 6),
 	    "subject", PQgetvalue(res, i, 8),
-	    "status", request_status_code(r.st.status),
+	    "status", request_status_code(st.status),
 	    "requester", "kind", PQgetvalue(res, i, 10),
 	    "name", PQgetisnull(res, i, 11) ? json_null() :
 	    json_string(PQgetvalue(res, i, 11)));
@@ -189,13 +183,12 @@ search_item(struct eco_ctx *ctx, PGresult *res, int i)
 	json_object_set_new(o, "public", json_boolean(
 	    PQgetvalue(res, i, 9)[0] == 't'));
 	json_object_set_new(o, "received_on",
-	    json_string(store_iso(ctx, r.st.received_on)));
-	json_object_set_new(o, "due_on", json_string(store_iso(ctx, r.st.due_on)));
-	json_object_set_new(o, "answered_on", r.st.answered_on ?
-	    json_string(store_iso(ctx, r.st.answered_on)) : json_null());
-	json_object_set_new(o, "refused_on", r.st.refused_on ?
-	    json_string(store_iso(ctx, r.st.refused_on)) : json_null());
-	view_flags(ctx, &r, o);
+	    store_day_json(ctx, st.received_on));
+	json_object_set_new(o, "due_on", store_day_json(ctx, st.due_on));
+	json_object_set_new(o, "answered_on",
+	    store_day_json(ctx, st.answered_on));
+	json_object_set_new(o, "refused_on", store_day_json(ctx, st.refused_on));
+	view_flags(ctx, &st, o);
 	return o;
 }
 

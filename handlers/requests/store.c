@@ -11,15 +11,6 @@
 #include "session.h"
 #include "store.h"
 
-/*
- * The columns of struct request_state, in one place: the load reads them
- * in this order and the save writes them in this order.
- */
-#define STATE_COLUMNS \
-    "status, received_on, registered_on, complexity, due_on, " \
-    "refusal_due_on, redirect_due_on, extended_inspection, " \
-    "extended_holders, notify_due_on, executor_id, redirected_to, " \
-    "redirected_on, ground, answered_on, refused_on, closed_on"
 #define NSTATE		STORE_NSTATE
 #define FIRST_STATE	22	/* index of "status" in the load below */
 
@@ -30,7 +21,7 @@
     "       r.language, r.answer_form, r.public, r.fee_exemption, " \
     "       coalesce(r.redirected_from, 0), r.answer_text, r.justification, " \
     "       coalesce(r.fee_pages, -1), r.fee_tariff, r.draft::text, " \
-    "       " STORE_STATE_COLUMNS_R ", " \
+    "       " STORE_STATE_COLUMNS ", " \
     "       h.name_kk, h.name_ru, h.name_en, coalesce(h.region, '') " \
     "FROM requests.requests r " \
     "JOIN requests.holders h ON h.id = r.holder_id " \
@@ -40,7 +31,7 @@ static struct eco_stmt q_load = ECO_STMT(LOAD_SQL);
 static struct eco_stmt q_load_locked = ECO_STMT(LOAD_SQL " FOR UPDATE OF r");
 
 static struct eco_stmt q_save = ECO_STMT(
-    "UPDATE requests.requests SET (" STATE_COLUMNS ") = "
+    "UPDATE requests.requests SET (" STORE_STATE_COLUMNS ") = "
     "ROW($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, "
     "$17, $18), updated_at = now() WHERE id = $1");
 
@@ -80,7 +71,7 @@ static struct eco_stmt q_insert = ECO_STMT(
     "    (holder_id, reg_year, reg_seq, reg_no, requester_id, requester_kind, "
     "     public_name, filed_by, client_token, channel, subject, body, "
     "     language, answer_form, public, fee_exemption, redirected_from, "
-    "     " STATE_COLUMNS ") "
+    "     " STORE_STATE_COLUMNS ") "
     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
     "        $15, $16, $17, "
     "        $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, "
@@ -106,6 +97,12 @@ store_iso(struct eco_ctx *ctx, long day)
 		return "";
 	eco_date_format_iso(day, iso, sizeof(iso));
 	return eco_strdup(ctx->arena, iso);
+}
+
+json_t *
+store_day_json(struct eco_ctx *ctx, long day)
+{
+	return day != 0 ? json_string(store_iso(ctx, day)) : json_null();
 }
 
 /* A date column: its day number, 0 for NULL. */
@@ -160,7 +157,7 @@ store_state_from(PGresult *res, int row, int c, struct request_state *s)
 	s->closed_on = day_of(res, row, c + 16);
 }
 
-/* The state as NSTATE text parameters, in STATE_COLUMNS order. */
+/* The state as NSTATE text parameters, in STORE_STATE_COLUMNS order. */
 static void
 state_params(struct eco_ctx *ctx, const struct request_state *s,
     const char **p)

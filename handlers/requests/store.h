@@ -47,14 +47,16 @@ struct request_row {
 };
 
 /*
- * The columns of struct request_state qualified by "r.", in the order
- * store_state_from() reads them: for queries that list requests.
+ * The columns of struct request_state in the order store_state_from()
+ * reads them and the store writes them.  No table that requests are
+ * joined with (holders, requesters) has a column of these names, so
+ * they need no table prefix.
  */
-#define STORE_STATE_COLUMNS_R \
-    "r.status, r.received_on, r.registered_on, r.complexity, r.due_on, " \
-    "r.refusal_due_on, r.redirect_due_on, r.extended_inspection, " \
-    "r.extended_holders, r.notify_due_on, r.executor_id, r.redirected_to, " \
-    "r.redirected_on, r.ground, r.answered_on, r.refused_on, r.closed_on"
+#define STORE_STATE_COLUMNS \
+    "status, received_on, registered_on, complexity, due_on, " \
+    "refusal_due_on, redirect_due_on, extended_inspection, " \
+    "extended_holders, notify_due_on, executor_id, redirected_to, " \
+    "redirected_on, ground, answered_on, refused_on, closed_on"
 #define STORE_NSTATE	17
 
 /* Reads the state from row of res, its columns starting at col. */
@@ -103,5 +105,7 @@ int	store_open_redirected(struct eco_ctx *, const struct request_row *from,
 
 /* "2026-03-07" for a day number; "" for 0. */
 const char *store_iso(struct eco_ctx *, long day);
+/* The same as JSON: the string, or null for 0. */
+json_t	*store_day_json(struct eco_ctx *, long day);
 
 #endif

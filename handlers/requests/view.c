@@ -5,6 +5,7 @@
 #include "app.h"
 #include "calendar_db.h"
 #include "jsonbody.h"
+#include "validate.h"
 #include "store.h"
 #include "view.h"
 
@@ -37,6 +38,31 @@ view_is_holder_official(struct eco_ctx *ctx, const struct request_row *r)
 	    ctx->user.holder_id == r->holder_id;
 }
 
+int
+view_find(struct eco_ctx *ctx, struct request_row *r,
+    enum view_access *access)
+{
+	static const char *const none = N_("There is no such request.");
+	long long id = eco_parse_id(eco_param(ctx, "id"));
+
+	if (id <= 0)
+		return eco_error(ctx, 404, "not_found", none);
+	switch (store_load(ctx, id, false, r)) {
+	case STORE_OK:
+		break;
+	case STORE_NOT_FOUND:
+		return eco_error(ctx, 404, "not_found", none);
+	default:
+		return eco_error(ctx, 503, NULL, NULL);
+	}
+	if ((*access = view_access(ctx, r)) != VIEW_NONE)
+		return 0;
+	/* Not a refusal if the account could not be looked at. */
+	if (ctx->have_claims && !ctx->have_user && eco_db_unavailable(ctx->db))
+		return eco_error(ctx, 503, NULL, NULL);
+	return eco_error(ctx, 404, "not_found", none);
+}
+
 enum view_access
 view_access(struct eco_ctx *ctx, const struct request_row *r)
 {
@@ -63,12 +89,6 @@ str_or_null(const char *s)
 }
 
 static json_t *
-day_or_null(struct eco_ctx *ctx, long day)
-{
-	return day != 0 ? json_string(store_iso(ctx, day)) : json_null();
-}
-
-static json_t *
 col(PGresult *res, int row, int c)
 {
 	return PQgetisnull(res, row, c) ? json_null() :
@@ -89,14 +109,14 @@ col_int(PGresult *res, int row, int c)
 }
 
 void
-view_flags(struct eco_ctx *ctx, const struct request_row *r, json_t *o)
+view_flags(struct eco_ctx *ctx, const struct request_state *st, json_t *o)
 {
 	const struct eco_calendar *cal = eco_calendar_current(ctx);
 	struct request_flags f;
 	json_t *on_time = json_null();
 
-	request_flags(cal, &r->st, ctx->today, &f);
-	switch (r->st.status) {
+	request_flags(cal, st, ctx->today, &f);
+	switch (st->status) {
 	case REQ_ANSWERED:
 	case REQ_PARTIALLY_ANSWERED:
 		on_time = json_boolean(!f.answered_late);
@@ -293,19 +313,19 @@ request_view(struct eco_ctx *ctx, const struct request_row *r,
 	eco_json_own(ctx->arena, o);
 	json_object_set_new(o, "complexity", s->complexity == REQ_UNCLASSIFIED ?
 	    json_null() : json_string(request_complexity_code(s->complexity)));
-	json_object_set_new(o, "received_on", day_or_null(ctx, s->received_on));
+	json_object_set_new(o, "received_on", store_day_json(ctx, s->received_on));
 	json_object_set_new(o, "registered_on",
-	    day_or_null(ctx, s->registered_on));
-	json_object_set_new(o, "due_on", day_or_null(ctx, s->due_on));
+	    store_day_json(ctx, s->registered_on));
+	json_object_set_new(o, "due_on", store_day_json(ctx, s->due_on));
 	json_object_set_new(o, "refusal_due_on",
-	    day_or_null(ctx, s->refusal_due_on));
+	    store_day_json(ctx, s->refusal_due_on));
 	json_object_set_new(o, "redirect_due_on",
-	    day_or_null(ctx, s->redirect_due_on));
+	    store_day_json(ctx, s->redirect_due_on));
 	json_object_set_new(o, "notify_due_on",
-	    day_or_null(ctx, s->notify_due_on));
-	json_object_set_new(o, "answered_on", day_or_null(ctx, s->answered_on));
-	json_object_set_new(o, "refused_on", day_or_null(ctx, s->refused_on));
-	json_object_set_new(o, "closed_on", day_or_null(ctx, s->closed_on));
+	    store_day_json(ctx, s->notify_due_on));
+	json_object_set_new(o, "answered_on", store_day_json(ctx, s->answered_on));
+	json_object_set_new(o, "refused_on", store_day_json(ctx, s->refused_on));
+	json_object_set_new(o, "closed_on", store_day_json(ctx, s->closed_on));
 	json_object_set_new(o, "extended", json_pack("{s:b,s:b}",
 	    "inspection", s->extended_inspection,
 	    "multiple_holders", s->extended_holders));
@@ -313,7 +333,7 @@ request_view(struct eco_ctx *ctx, const struct request_row *r,
 	    json_null() : json_string(request_ground_code(s->ground)));
 	json_object_set_new(o, "justification", str_or_null(r->justification));
 	json_object_set_new(o, "answer", answer_json(r));
-	view_flags(ctx, r, o);
+	view_flags(ctx, &r->st, o);
 	if (chain_json(ctx, r, o) != 0)
 		return NULL;
 	if ((part = requester_json(ctx, r, access)) == NULL)

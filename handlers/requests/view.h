@@ -21,6 +21,13 @@ enum view_access {
 	VIEW_PERSONAL		/* with the requester's details */
 };
 
+/*
+ * Loads the request named by the route's {id} as the visitor may see it:
+ * 0 with *access set, or the status of the error already sent (404 no
+ * such request, or one the visitor may not see; 503).
+ */
+int	view_find(struct eco_ctx *, struct request_row *, enum view_access *);
+
 /* What the visitor of ctx may see of r (loads the signed-in account). */
 enum view_access view_access(struct eco_ctx *, const struct request_row *);
 /* True when the signed-in account is an official of r's holder. */
@@ -35,7 +42,9 @@ bool	view_is_holder_official(struct eco_ctx *, const struct request_row *);
 json_t	*request_view(struct eco_ctx *, const struct request_row *,
 	    enum view_access);
 
-/* The computed flags and on_time of r, into obj (list items and views). */
-void	view_flags(struct eco_ctx *, const struct request_row *, json_t *obj);
+/* The computed flags and on_time of a state, into obj (list items and
+ * views). */
+struct request_state;
+void	view_flags(struct eco_ctx *, const struct request_state *, json_t *obj);
 
 #endif
