@@ -78,6 +78,9 @@ pg_write_conf() {
 		echo "timezone = 'Asia/Almaty'"
 		echo "log_timezone = 'Asia/Almaty'"
 		echo "log_line_prefix = '%m [%p] %q%u@%d '"
+		# No DETAIL lines: a failed insert's "Failing row contains"
+		# would put a requester's IIN and address in the log.
+		echo "log_error_verbosity = terse"
 		if [ -n "${ECO_PG_FAST:-}" ]; then
 			echo "fsync = off"
 			echo "synchronous_commit = off"
