@@ -173,22 +173,24 @@ api_requests_get(struct eco_ctx *ctx)
 /*
  * GET /api/v1/requests?holder_id=&region=&status=&overdue=true&q=&from=
  * &to=&page=: public requests, newest first, 20 a page.
- * 200 {"items":[...],"total":N,"page":P,"per_page":20}; 400 bad filter;
- * 503.
+ * 200 {"items":[...],"total":N,"total_capped":false,"page":P,
+ * "per_page":20} ("total_capped": true when there are more than N = 1,000
+ * matches); 400 bad filter; 503.
  */
 int
 api_requests_list(struct eco_ctx *ctx)
 {
 	struct search_query s;
 	const char *why;
+	struct search_total total;
 	json_t *items;
-	long total;
 
 	if ((why = search_parse(ctx, &s)) != NULL)
 		return eco_error(ctx, 400, "bad_request", why);
 	if ((items = search_run(ctx, &s, &total)) == NULL)
 		return eco_error(ctx, 503, NULL, NULL);
-	return eco_json(ctx, 200, json_pack("{s:o,s:I,s:I,s:I}", "items", items,
-	    "total", (json_int_t)total, "page", (json_int_t)s.page,
+	return eco_json(ctx, 200, json_pack("{s:o,s:I,s:b,s:I,s:I}",
+	    "items", items, "total", (json_int_t)total.n,
+	    "total_capped", total.capped, "page", (json_int_t)s.page,
 	    "per_page", (json_int_t)s.limit));
 }

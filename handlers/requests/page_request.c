@@ -11,44 +11,16 @@
 #include "holders.h"
 #include "labels.h"
 #include "pages.h"
+#include "rules.h"
 #include "store.h"
 #include "validate.h"
 #include "view.h"
-
-/* The rules the page cites, by the date the request was received. */
-static struct eco_stmt q_rules = ECO_STMT(
-    "SELECT code, CASE $2 WHEN 'kk' THEN title_kk WHEN 'ru' THEN title_ru "
-    "       ELSE title_en END, "
-    "       CASE $2 WHEN 'kk' THEN law_kk WHEN 'ru' THEN law_ru "
-    "       ELSE law_en END "
-    "FROM core.deadline_rules WHERE module = 'requests' "
-    "AND valid_from <= $1::date AND (valid_to IS NULL OR valid_to >= $1::date)");
 
 /* The officials of a holder, for the executor's <select>. */
 static struct eco_stmt q_officials = ECO_STMT(
     "SELECT id, full_name, position FROM core.users "
     "WHERE kind = 'official' AND holder_id = $1 AND disabled_at IS NULL "
     "ORDER BY full_name, id");
-
-/* {"answer_simple": {"title","law"}, ...}; NULL if the database failed. */
-static json_t *
-rules_json(struct eco_ctx *ctx, const struct request_row *r)
-{
-	const char *p[2] = { store_iso(ctx, r->st.received_on),
-	    eco_lang_code(ctx->lang) };
-	PGresult *res;
-	json_t *rules;
-	int i;
-
-	if ((res = eco_db_exec(ctx->db, ctx->arena, &q_rules, 2, p)) == NULL)
-		return NULL;
-	rules = json_object();
-	for (i = 0; i < PQntuples(res); i++)
-		json_object_set_new(rules, PQgetvalue(res, i, 0),
-		    json_pack("{s:s,s:s}", "title", PQgetvalue(res, i, 1),
-		    "law", PQgetvalue(res, i, 2)));
-	return rules;
-}
 
 /* What an event's details say, in words. */
 static const char *
@@ -198,7 +170,7 @@ page_data(struct eco_ctx *ctx, const struct request_row *r,
 
 	if ((view = request_view(ctx, r, access)) == NULL)
 		return NULL;
-	if ((rules = rules_json(ctx, r)) == NULL) {
+	if ((rules = rules_json(ctx, r->st.received_on)) == NULL) {
 		json_decref(view);
 		return NULL;
 	}

@@ -105,7 +105,7 @@ page_tracker(struct eco_ctx *ctx)
 	struct search_query s;
 	const char *why, *filters;
 	json_t *data, *items = NULL, *it, *holders;
-	long total = 0;
+	struct search_total total = { 0, false };
 	size_t i;
 
 	why = search_parse(ctx, &s);
@@ -134,11 +134,12 @@ page_tracker(struct eco_ctx *ctx)
 	json_array_foreach(items, i, it)
 		tracker_decorate(ctx, it);
 	json_object_set_new(data, "items", items);
-	json_object_set_new(data, "total", json_integer(total));
+	json_object_set_new(data, "total", json_integer(total.n));
+	json_object_set_new(data, "total_capped", json_boolean(total.capped));
 	json_object_set_new(data, "filters", json_string(filters));
 	if (s.page > 1)
 		json_object_set_new(data, "prev_page", json_integer(s.page - 1));
-	if (s.page * s.limit < total)
+	if (s.page * s.limit < total.n)
 		json_object_set_new(data, "next_page", json_integer(s.page + 1));
 	json_object_set_new(data, "page", json_integer(s.page));
 	return eco_render(ctx, 200, "requests/tracker", data);

@@ -1,4 +1,5 @@
 /* The public tracker's search (see search.h). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,28 +16,94 @@
 #define NITEM	12	/* columns of SEARCH_ITEM_COLUMNS */
 
 /*
- * One WHERE for the page and the count.  A NULL parameter switches its
- * filter off; values always travel as parameters.
+ * The filters, in the order of their parameters; bit i of a mask is
+ * filter i.  A query is made of the fragments of the filters in use only:
+ * one prepared statement per combination, each planned for what it
+ * filters, instead of one statement with "$1 IS NULL OR ..." for every
+ * filter, which PostgreSQL plans once for all and badly.  The fragments
+ * are constants: input decides which of them are used, never the text.
  */
-#define SEARCH_FROM_WHERE \
-    "FROM requests.requests r JOIN requests.holders h ON h.id = r.holder_id " \
-    "WHERE r.public " \
-    "AND ($1::bigint IS NULL OR r.holder_id = $1::bigint) " \
-    "AND ($2::text IS NULL OR h.region = $2::text) " \
-    "AND ($3::text IS NULL OR r.status = $3::text) " \
-    "AND ($4::date IS NULL OR (r.status IN ('registered', 'in_progress', " \
-    "     'extended') AND r.due_on < $4::date)) " \
-    "AND ($5::text IS NULL OR r.search @@ to_tsquery('simple', $5::text)) " \
-    "AND ($6::date IS NULL OR r.received_on >= $6::date) " \
-    "AND ($7::date IS NULL OR r.received_on <= $7::date) "
+enum search_filter {
+	F_HOLDER, F_REGION, F_STATUS, F_OVERDUE, F_WORDS, F_FROM, F_TO, NFILTERS
+};
+#define NMASKS	(1 << NFILTERS)
+/* The filters public_counts can count: holder, region, status. */
+#define COUNTABLE ((1 << F_HOLDER) | (1 << F_REGION) | (1 << F_STATUS))
 
-static struct eco_stmt q_page = ECO_STMT(
-    "SELECT " SEARCH_ITEM_COLUMNS STORE_STATE_COLUMNS " "
-    SEARCH_FROM_WHERE
-    "ORDER BY r.received_on DESC, r.id DESC LIMIT $8 OFFSET $9");
+/* Each filter's condition: the text before its parameter's number, and after. */
+static const char *const filter_sql[NFILTERS][2] = {
+	[F_HOLDER] = { "r.holder_id = $", "::bigint" },
+	[F_REGION] = { "r.region = $", "::text" },
+	[F_STATUS] = { "r.status = $", "::text" },
+	[F_OVERDUE] = { "r.status IN ('registered', 'in_progress', 'extended') "
+	    "AND r.due_on < $", "::date" },
+	[F_WORDS] = { "r.search @@ to_tsquery('simple', $", "::text)" },
+	[F_FROM] = { "r.received_on >= $", "::date" },
+	[F_TO] = { "r.received_on <= $", "::date" },
+};
 
-static struct eco_stmt q_count = ECO_STMT(
-    "SELECT count(*) " SEARCH_FROM_WHERE);
+/* What a statement returns (see search_sql in search.h). */
+static const char *const kind_head[SEARCH_NKINDS] = {
+	[SEARCH_SQL_PAGE] = "SELECT " SEARCH_ITEM_COLUMNS STORE_STATE_COLUMNS " "
+	    "FROM requests.requests r JOIN requests.holders h "
+	    "ON h.id = r.holder_id WHERE r.public",
+	[SEARCH_SQL_COUNT] = "SELECT count(*) FROM (SELECT 1 "
+	    "FROM requests.requests r WHERE r.public",
+	[SEARCH_SQL_SUMMED] = "SELECT coalesce(sum(r.n), 0) FROM (SELECT "
+	    "c.holder_id, c.status, h.region, c.n "
+	    "FROM requests.public_counts c JOIN requests.holders h "
+	    "ON h.id = c.holder_id) r WHERE true",
+};
+
+size_t
+search_sql(char *buf, size_t size, enum search_sql_kind kind, unsigned mask)
+{
+	size_t len;
+	int i, n = 0;
+
+	if (size == 0 || kind >= SEARCH_NKINDS || mask >= NMASKS)
+		return 0;
+	if (kind == SEARCH_SQL_SUMMED && (mask & ~COUNTABLE) != 0)
+		return 0;
+	len = (size_t)snprintf(buf, size, "%s", kind_head[kind]);
+	for (i = 0; i < NFILTERS && len < size; i++) {
+		if ((mask & (1u << i)) == 0)
+			continue;
+		len += (size_t)snprintf(buf + len, size - len, " AND %s%d%s",
+		    filter_sql[i][0], ++n, filter_sql[i][1]);
+	}
+	if (len < size && kind == SEARCH_SQL_PAGE)
+		len += (size_t)snprintf(buf + len, size - len,
+		    " ORDER BY r.received_on DESC, r.id DESC LIMIT $%d OFFSET $%d",
+		    n + 1, n + 2);
+	if (len < size && kind == SEARCH_SQL_COUNT)
+		len += (size_t)snprintf(buf + len, size - len, " LIMIT %d) s",
+		    SEARCH_COUNT_CAP + 1);
+	return len < size ? len : 0;
+}
+
+/*
+ * The statement of a kind and mask, its text made on first use and kept
+ * for the worker's life (at most SEARCH_NKINDS x NMASKS of them).  NULL
+ * if memory ran out.
+ */
+static struct eco_stmt *
+statement(enum search_sql_kind kind, unsigned mask)
+{
+	static struct eco_stmt stmts[SEARCH_NKINDS][NMASKS];
+	struct eco_stmt *st = &stmts[kind][mask];
+	char buf[2048], *sql;
+	size_t len;
+
+	if (st->sql != NULL)
+		return st;
+	if ((len = search_sql(buf, sizeof(buf), kind, mask)) == 0 ||
+	    (sql = malloc(len + 1)) == NULL)
+		return NULL;
+	memcpy(sql, buf, len + 1);
+	st->sql = sql;
+	return st;
+}
 
 /*
  * The length of the word character at s (a letter or digit of the
@@ -192,36 +259,78 @@ search_item(struct eco_ctx *ctx, PGresult *res, int i)
 	return o;
 }
 
-/* The nine parameters of SEARCH_FROM_WHERE and the page. */
-static void
-params(struct eco_ctx *ctx, const struct search_query *s, const char **p)
+/*
+ * The values of the filters in use, in parameter order, then the page's
+ * limit and offset; returns the mask of the filters in use.
+ */
+static unsigned
+params(struct eco_ctx *ctx, const struct search_query *s, const char **p,
+    int *n)
 {
-	const char *tsq = search_tsquery(ctx->arena, s->q);
+	const char *v[NFILTERS];
+	unsigned mask = 0;
+	int i;
 
-	p[0] = s->holder_id > 0 ? eco_sprintf(ctx->arena, "%lld",
+	v[F_HOLDER] = s->holder_id > 0 ? eco_sprintf(ctx->arena, "%lld",
 	    s->holder_id) : NULL;
-	p[1] = s->region;
-	p[2] = s->status;
-	p[3] = s->overdue ? store_iso(ctx, ctx->today) : NULL;
+	v[F_REGION] = s->region;
+	v[F_STATUS] = s->status;
+	v[F_OVERDUE] = s->overdue ? store_iso(ctx, ctx->today) : NULL;
 	/* Words with no letter in them find nothing rather than everything. */
-	p[4] = s->q == NULL ? NULL : tsq != NULL ? tsq : "";
-	p[5] = s->from != 0 ? store_iso(ctx, s->from) : NULL;
-	p[6] = s->to != 0 ? store_iso(ctx, s->to) : NULL;
-	p[7] = eco_sprintf(ctx->arena, "%ld", s->limit);
-	p[8] = eco_sprintf(ctx->arena, "%ld", (s->page - 1) * s->limit);
+	v[F_WORDS] = s->q == NULL ? NULL : search_tsquery(ctx->arena, s->q);
+	if (s->q != NULL && v[F_WORDS] == NULL)
+		v[F_WORDS] = "";
+	v[F_FROM] = s->from != 0 ? store_iso(ctx, s->from) : NULL;
+	v[F_TO] = s->to != 0 ? store_iso(ctx, s->to) : NULL;
+	*n = 0;
+	for (i = 0; i < NFILTERS; i++) {
+		if (v[i] == NULL)
+			continue;
+		mask |= 1u << i;
+		p[(*n)++] = v[i];
+	}
+	p[*n] = eco_sprintf(ctx->arena, "%ld", s->limit);
+	p[*n + 1] = eco_sprintf(ctx->arena, "%ld", (s->page - 1) * s->limit);
+	return mask;
+}
+
+/*
+ * The number of matches: added up from public_counts when only holder,
+ * region and status filter, else counted, but only up to
+ * SEARCH_COUNT_CAP, so that a word every request has costs no more than
+ * a rare one.  -1 if the database failed.
+ */
+static long
+count(struct eco_ctx *ctx, unsigned mask, const char **p, int n, bool *capped)
+{
+	enum search_sql_kind kind = (mask & ~COUNTABLE) == 0 ?
+	    SEARCH_SQL_SUMMED : SEARCH_SQL_COUNT;
+	struct eco_stmt *st = statement(kind, mask);
+	PGresult *res;
+	long total;
+
+	if (st == NULL || (res = eco_db_exec(ctx->db, ctx->arena, st, n, p)) ==
+	    NULL)
+		return -1;
+	total = strtol(PQgetvalue(res, 0, 0), NULL, 10);
+	*capped = kind == SEARCH_SQL_COUNT && total > SEARCH_COUNT_CAP;
+	return *capped ? SEARCH_COUNT_CAP : total;
 }
 
 json_t *
-search_run(struct eco_ctx *ctx, const struct search_query *s, long *total)
+search_run(struct eco_ctx *ctx, const struct search_query *s,
+    struct search_total *total)
 {
-	const char *p[9];
+	const char *p[NFILTERS + 2];
+	struct eco_stmt *st;
 	PGresult *res;
+	unsigned mask;
+	int n;
 
-	params(ctx, s, p);
-	if ((res = eco_db_exec(ctx->db, ctx->arena, &q_count, 7, p)) == NULL)
-		return NULL;
-	*total = strtol(PQgetvalue(res, 0, 0), NULL, 10);
-	if ((res = eco_db_exec(ctx->db, ctx->arena, &q_page, 9, p)) == NULL)
+	mask = params(ctx, s, p, &n);
+	if ((total->n = count(ctx, mask, p, n, &total->capped)) < 0 ||
+	    (st = statement(SEARCH_SQL_PAGE, mask)) == NULL ||
+	    (res = eco_db_exec(ctx->db, ctx->arena, st, n + 2, p)) == NULL)
 		return NULL;
 	return search_items(ctx, res);
 }

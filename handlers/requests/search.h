@@ -47,10 +47,36 @@ const char *search_tsquery(struct eco_arena *, const char *q);
  */
 const char *search_parse(struct eco_ctx *, struct search_query *);
 
+/* Counts stop here: "more than 1,000" is all a reader needs to know. */
+#define SEARCH_COUNT_CAP	1000
+
+/* The number of all matches, or SEARCH_COUNT_CAP and capped. */
+struct search_total {
+	long	 n;
+	bool	 capped;
+};
+
 /* One page of matches as list items, and the number of all matches.
  * NULL if the database failed. */
 json_t	*search_run(struct eco_ctx *, const struct search_query *,
-	    long *total);
+	    struct search_total *);
+
+/*
+ * The SQL of one of the search's statements, for the filters in mask
+ * (bit i: the i-th field of struct search_query from holder_id to to, in
+ * that order), their values as $1, $2, ... in the same order:
+ *   SEARCH_SQL_PAGE    list items, newest first; then $n+1 LIMIT, $n+2 OFFSET
+ *   SEARCH_SQL_COUNT   the number of matches, up to SEARCH_COUNT_CAP + 1
+ *   SEARCH_SQL_SUMMED  the number of matches from requests.public_counts;
+ *                      only holder, region and status
+ * Writes it to buf and returns its length; 0 if it does not fit or the
+ * kind cannot take those filters.  Pure.
+ */
+enum search_sql_kind {
+	SEARCH_SQL_PAGE, SEARCH_SQL_COUNT, SEARCH_SQL_SUMMED, SEARCH_NKINDS
+};
+size_t	 search_sql(char *buf, size_t size, enum search_sql_kind,
+	    unsigned mask);
 
 /*
  * The columns of a list item, for queries over "requests.requests r JOIN

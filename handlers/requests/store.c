@@ -22,7 +22,11 @@
     "       coalesce(r.redirected_from, 0), r.answer_text, r.justification, " \
     "       coalesce(r.fee_pages, -1), r.fee_tariff, r.draft::text, " \
     "       " STORE_STATE_COLUMNS ", " \
-    "       h.name_kk, h.name_ru, h.name_en, coalesce(h.region, '') " \
+    "       h.name_kk, h.name_ru, h.name_en, coalesce(h.region, ''), " \
+    "       EXISTS (SELECT 1 FROM requests.questions x " \
+    "               WHERE x.request_id = r.id), " \
+    "       EXISTS (SELECT 1 FROM requests.complaints x " \
+    "               WHERE x.request_id = r.id) " \
     "FROM requests.requests r " \
     "JOIN requests.holders h ON h.id = r.holder_id " \
     "JOIN requests.requesters q ON q.id = r.requester_id " \
@@ -231,6 +235,8 @@ store_load(struct eco_ctx *ctx, long long id, bool for_update,
 	r->holder_name[1] = PQgetvalue(res, 0, FIRST_STATE + NSTATE + 1);
 	r->holder_name[2] = PQgetvalue(res, 0, FIRST_STATE + NSTATE + 2);
 	r->holder_region = PQgetvalue(res, 0, FIRST_STATE + NSTATE + 3);
+	r->has_questions = PQgetvalue(res, 0, FIRST_STATE + NSTATE + 4)[0] == 't';
+	r->has_complaints = PQgetvalue(res, 0, FIRST_STATE + NSTATE + 5)[0] == 't';
 	return STORE_OK;
 }
 

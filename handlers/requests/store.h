@@ -43,6 +43,9 @@ struct request_row {
 	long			 fee_pages;	/* -1: none */
 	const char		*fee_tariff;	/* NULL: none */
 	const char		*draft;		/* JSON text, NULL: none */
+	/* Whether there are any, so that a page asks only for what exists. */
+	bool			 has_questions;
+	bool			 has_complaints;
 	struct request_state	 st;
 };
 

@@ -172,13 +172,16 @@ events_json(struct eco_ctx *ctx, const char *id, bool drafts)
 }
 
 static json_t *
-questions_json(struct eco_ctx *ctx, const char *id)
+questions_json(struct eco_ctx *ctx, const struct request_row *r,
+    const char *id)
 {
 	const char *p[1] = { id };
 	PGresult *res;
 	json_t *list;
 	int i;
 
+	if (!r->has_questions)
+		return json_array();
 	if ((res = eco_db_exec(ctx->db, ctx->arena, &q_questions, 1, p)) == NULL)
 		return NULL;
 	list = json_array();
@@ -198,6 +201,12 @@ chain_json(struct eco_ctx *ctx, const struct request_row *r, json_t *o)
 	json_t *from = json_null(), *to = json_null();
 	int i;
 
+	/* Most requests were never redirected: nothing to ask. */
+	if (r->redirected_from == 0 && r->st.status != REQ_REDIRECTED) {
+		json_object_set_new(o, "redirected_from", from);
+		json_object_set_new(o, "redirected_to", to);
+		return 0;
+	}
 	p[0] = eco_sprintf(ctx->arena, "%lld", r->id);
 	p[1] = eco_sprintf(ctx->arena, "%lld", r->redirected_from);
 	if ((res = eco_db_exec(ctx->db, ctx->arena, &q_chain, 2, p)) == NULL)
@@ -220,13 +229,16 @@ chain_json(struct eco_ctx *ctx, const struct request_row *r, json_t *o)
 }
 
 static json_t *
-complaints_json(struct eco_ctx *ctx, const char *id, enum view_access access)
+complaints_json(struct eco_ctx *ctx, const struct request_row *r,
+    const char *id, enum view_access access)
 {
 	const char *p[1] = { id };
 	PGresult *res;
 	json_t *list, *c;
 	int i;
 
+	if (!r->has_complaints)
+		return json_array();
 	if ((res = eco_db_exec(ctx->db, ctx->arena, &q_complaints, 1, p)) ==
 	    NULL)
 		return NULL;
@@ -339,13 +351,13 @@ request_view(struct eco_ctx *ctx, const struct request_row *r,
 	if ((part = requester_json(ctx, r, access)) == NULL)
 		return NULL;
 	json_object_set_new(o, "requester", part);
-	if ((part = questions_json(ctx, id)) == NULL)
+	if ((part = questions_json(ctx, r, id)) == NULL)
 		return NULL;
 	json_object_set_new(o, "questions", part);
 	if ((part = events_json(ctx, id, holder)) == NULL)
 		return NULL;
 	json_object_set_new(o, "events", part);
-	if ((part = complaints_json(ctx, id, access)) == NULL)
+	if ((part = complaints_json(ctx, r, id, access)) == NULL)
 		return NULL;
 	json_object_set_new(o, "complaints", part);
 	if (holder && r->draft != NULL)

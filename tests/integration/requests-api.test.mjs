@@ -559,6 +559,40 @@ describe('GET /api/v1/requests: the public tracker', () => {
 		assert.equal((await list(`region=${other}&q=${key}`)).total, 0);
 	});
 
+	test('holder, region and status counts (kept by triggers) follow every filing and step', async () => {
+		// The count of these filters is added up from public_counts; with
+		// a date as well it is counted row by row: the two must agree.
+		const counts = async () => {
+			const out = {};
+			for (const q of [`holder_id=${B.id}&status=registered`, `holder_id=${B.id}&status=refused`,
+			    `region=${B.region}&status=registered`, `holder_id=${B.id}`]) {
+				const summed = await list(q);
+				const counted = await list(`${q}&from=2000-01-01`);
+				assert.equal(summed.total_capped, false);
+				if (counted.total_capped === false)
+					assert.equal(summed.total, counted.total, `${q}: added up = counted`);
+				out[q] = summed.total;
+			}
+			return out;
+		};
+		const before = await counts();
+		const mine = tag();
+		const r = await file(alice, { holder_id: B.id, subject: `Счёт ${mine}` });
+		await file(alice, { holder_id: B.id, subject: `Скрытый счёт ${mine}`, public: false });
+		const filed = await counts();
+		assert.equal(filed[`holder_id=${B.id}&status=registered`], before[`holder_id=${B.id}&status=registered`] + 1,
+		    'a public filing counts; a non-public one does not');
+		assert.equal(filed[`region=${B.region}&status=registered`], before[`region=${B.region}&status=registered`] + 1);
+		assert.equal(filed[`holder_id=${B.id}`], before[`holder_id=${B.id}`] + 1);
+		await step(headB, r.id, { type: 'refuse', ground: 'unidentifiable',
+		    justification: 'Из запроса не ясно, какие сведения нужны.' });
+		const moved = await counts();
+		assert.equal(moved[`holder_id=${B.id}&status=registered`], filed[`holder_id=${B.id}&status=registered`] - 1,
+		    'the step moves the request from one status to the other');
+		assert.equal(moved[`holder_id=${B.id}&status=refused`], filed[`holder_id=${B.id}&status=refused`] + 1);
+		assert.equal(moved[`holder_id=${B.id}`], filed[`holder_id=${B.id}`]);
+	});
+
 	test('from and to: the receipt date', async () => {
 		const day = addDays(today, -40);
 		assert.deepEqual(ids(await list(`from=${day}&to=${day}&q=${key}`)), [old.id]);

@@ -888,6 +888,87 @@ test_forbidden(void)
 	    "an executor's extension for several holders: the head's");
 }
 
+/* --- search_sql: one statement per combination of filters ---------------- */
+
+/* Bits of search_sql's mask, in struct search_query's order. */
+enum { M_HOLDER = 1, M_REGION = 2, M_STATUS = 4, M_OVERDUE = 8, M_WORDS = 16,
+	M_FROM = 32, M_TO = 64 };
+
+static void
+test_search_sql(void)
+{
+	char buf[2048], tiny[40];
+	unsigned mask;
+	size_t n;
+	int bad = 0, dollars;
+	const char *p;
+
+	n = search_sql(buf, sizeof(buf), SEARCH_SQL_PAGE, 0);
+	ok(n == strlen(buf) && strstr(buf, "WHERE r.public ORDER BY") != NULL,
+	    "no filter: only public requests, newest first");
+	ok(strstr(buf, "LIMIT $1 OFFSET $2") != NULL,
+	    "no filter: the page's limit and offset are $1 and $2");
+
+	search_sql(buf, sizeof(buf), SEARCH_SQL_PAGE, M_REGION | M_STATUS);
+	ok(strstr(buf, "AND r.region = $1::text AND r.status = $2::text "
+	    "ORDER BY") != NULL,
+	    "region and status: numbered in the order of the filters");
+	ok(strstr(buf, "LIMIT $3 OFFSET $4") != NULL,
+	    "region and status: limit and offset after them");
+	ok(strstr(buf, "holder_id =") == NULL && strstr(buf, "tsquery") == NULL,
+	    "region and status: no other filter in the statement");
+
+	search_sql(buf, sizeof(buf), SEARCH_SQL_PAGE, M_HOLDER | M_WORDS | M_TO);
+	ok(strstr(buf, "r.holder_id = $1::bigint AND r.search @@ "
+	    "to_tsquery('simple', $2::text) AND r.received_on <= $3::date") !=
+	    NULL, "holder, words, until: $1, $2, $3");
+
+	search_sql(buf, sizeof(buf), SEARCH_SQL_COUNT, M_OVERDUE);
+	ok(strstr(buf, "r.due_on < $1::date") != NULL &&
+	    strstr(buf, "LIMIT 1001) s") != NULL,
+	    "a count stops after SEARCH_COUNT_CAP + 1 rows");
+
+	n = search_sql(buf, sizeof(buf), SEARCH_SQL_SUMMED, M_HOLDER | M_STATUS);
+	ok(n > 0 && strstr(buf, "requests.public_counts") != NULL &&
+	    strstr(buf, "r.holder_id = $1::bigint AND r.status = $2::text") !=
+	    NULL, "holder and status are added up from public_counts");
+	ok(search_sql(buf, sizeof(buf), SEARCH_SQL_SUMMED, M_STATUS | M_WORDS) ==
+	    0, "words cannot be added up from public_counts");
+	ok(search_sql(buf, sizeof(buf), SEARCH_SQL_SUMMED, M_FROM) == 0,
+	    "dates cannot be added up from public_counts");
+
+	ok(search_sql(buf, sizeof(buf), SEARCH_SQL_PAGE, 128) == 0,
+	    "a mask beyond the seven filters is refused");
+	ok(search_sql(buf, sizeof(buf), SEARCH_NKINDS, 0) == 0,
+	    "an unknown kind is refused");
+	ok(search_sql(tiny, sizeof(tiny), SEARCH_SQL_PAGE, 127) == 0,
+	    "a statement that does not fit is refused, not cut");
+	ok(search_sql(buf, 0, SEARCH_SQL_PAGE, 0) == 0, "no room at all");
+
+	/* Every combination: parameters numbered 1..n without a gap. */
+	for (mask = 0; mask < 128; mask++) {
+		int want = 2, max = 0, v, bit;
+
+		for (bit = 0; bit < 7; bit++)
+			want += (mask >> bit) & 1;
+
+		if (search_sql(buf, sizeof(buf), SEARCH_SQL_PAGE, mask) == 0) {
+			bad++;
+			continue;
+		}
+		dollars = 0;
+		for (p = buf; (p = strchr(p, '$')) != NULL; p++) {
+			v = atoi(p + 1);
+			dollars++;
+			if (v > max)
+				max = v;
+		}
+		if (dollars != want || max != want)
+			bad++;
+	}
+	is_int(bad, 0, "all 128 combinations: $1..$n, each once");
+}
+
 int
 main(void)
 {
@@ -902,6 +983,7 @@ main(void)
 	test_filing_on_behalf();
 	test_filing_many();
 	test_search();
+	test_search_sql();
 	test_parse_type();
 	test_check_justification();
 	test_check_text();
