@@ -128,10 +128,8 @@ act_check_files(struct request_action *a, int *status)
 		return N_("At most 10 files go with one step.");
 	if (a->bad_removal)
 		return N_("Unknown file.");
-	if (a->nfiles > 0 && !takes_files(a))
+	if ((a->nfiles > 0 || a->nremove > 0) && !takes_files(a))
 		return N_("Files go with an answer, a refusal or a draft.");
-	if (a->nremove > 0 && a->kind != ACT_DRAFT)
-		return N_("Files are taken away from a draft only.");
 	for (i = 0; i < a->nfiles; i++)
 		if ((*status = attachment_check(&a->files[i], &why)) != 0)
 			return why;

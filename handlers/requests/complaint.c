@@ -4,48 +4,8 @@
 #include "complaint.h"
 #include "date.h"
 #include "i18n.h"
+#include "labels.h"
 #include "validate.h"
-
-struct label {
-	const char	*code;
-	const char	*msgid;
-};
-
-static const struct label instances[] = {
-	{ "higher_body", N_("A higher state body") },
-	{ "court", N_("A court") },
-	{ NULL, NULL }
-};
-
-static const struct label outcomes[] = {
-	{ "pending", N_("Pending") },
-	{ "upheld", N_("Upheld") },
-	{ "partially_upheld", N_("Partially upheld") },
-	{ "dismissed", N_("Dismissed") },
-	{ "withdrawn", N_("Withdrawn by the complainant") },
-	{ NULL, NULL }
-};
-
-static const char *
-find(const struct label *t, const char *code)
-{
-	for (; code != NULL && t->code != NULL; t++)
-		if (strcmp(t->code, code) == 0)
-			return t->msgid;
-	return "";
-}
-
-const char *
-complaint_instance_label(const char *code)
-{
-	return find(instances, code);
-}
-
-const char *
-complaint_outcome_label(const char *code)
-{
-	return find(outcomes, code);
-}
 
 int
 complaint_basis(const struct request_state *s, long today,
@@ -137,8 +97,7 @@ complaint_check(const struct complaint_input *in,
 	size_t n = 0;
 
 	memset(out, 0, sizeof(*out));
-	instance_ok = in->instance != NULL &&
-	    find(instances, in->instance)[0] != '\0';
+	instance_ok = label_complaint_instance(in->instance)[0] != '\0';
 	if (!instance_ok)
 		add(errors, &n, "instance", "invalid_instance",
 		    N_("Choose a higher state body or a court."));
@@ -198,7 +157,7 @@ complaint_outcome_check(const struct complaint_outcome_input *in,
 	size_t n = 0;
 
 	if (in->outcome == NULL || strcmp(in->outcome, "pending") == 0 ||
-	    find(outcomes, in->outcome)[0] == '\0')
+	    label_complaint_outcome(in->outcome)[0] == '\0')
 		add(errors, &n, "outcome", "invalid_outcome",
 		    N_("Choose the outcome: upheld, partially upheld, dismissed or withdrawn."));
 	if (date_or(in->on, today, on) != 0)

@@ -112,8 +112,4 @@ size_t	complaint_outcome_check(const struct complaint_outcome_input *,
 /* A court case's key as the court registry names it: "a-2026-17". */
 bool	complaint_case_key_ok(const char *);
 
-/* The label (an English msgid) of an instance or an outcome; "" unknown. */
-const char *complaint_instance_label(const char *code);
-const char *complaint_outcome_label(const char *code);
-
 #endif

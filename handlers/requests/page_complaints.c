@@ -10,6 +10,7 @@
 #include "calendar_db.h"
 #include "complaint_act.h"
 #include "date.h"
+#include "labels.h"
 #include "pages.h"
 #include "store.h"
 #include "validate.h"
@@ -47,11 +48,11 @@ complaint_event_detail(struct eco_ctx *ctx, json_t *e)
 
 	if (strcmp(type, "complaint") == 0)
 		return eco_sprintf(ctx->arena, "%s: %s", eco_tr(ctx,
-		    complaint_instance_label(json_string_value(
+		    label_complaint_instance(json_string_value(
 		    json_object_get(e, "instance")))), json_string_value(
 		    json_object_get(e, "body_name")));
 	if (strcmp(type, "complaint_outcome") == 0)
-		return eco_tr(ctx, complaint_outcome_label(json_string_value(
+		return eco_tr(ctx, label_complaint_outcome(json_string_value(
 		    json_object_get(e, "outcome"))));
 	return NULL;
 }
@@ -66,7 +67,7 @@ outcome_options(struct eco_ctx *ctx)
 	for (i = 0; i < sizeof(outcome_codes) / sizeof(outcome_codes[0]); i++)
 		json_array_append_new(list, json_pack("{s:s,s:s}", "code",
 		    outcome_codes[i], "name",
-		    eco_tr(ctx, complaint_outcome_label(outcome_codes[i]))));
+		    eco_tr(ctx, label_complaint_outcome(outcome_codes[i]))));
 	return list;
 }
 
@@ -88,9 +89,9 @@ decorate(struct eco_ctx *ctx, const struct request_row *r, json_t *complaints,
 		bool pending = outcome != NULL && strcmp(outcome, "pending") == 0;
 
 		json_object_set_new(c, "instance_label", json_string(eco_tr(ctx,
-		    complaint_instance_label(instance))));
+		    label_complaint_instance(instance))));
 		json_object_set_new(c, "outcome_label", json_string(eco_tr(ctx,
-		    complaint_outcome_label(outcome))));
+		    label_complaint_outcome(outcome))));
 		json_object_set_new(c, "court", json_boolean(instance != NULL &&
 		    strcmp(instance, "court") == 0));
 		json_object_set_new(c, "pending", json_boolean(pending));
@@ -149,12 +150,16 @@ add_form(struct eco_ctx *ctx, const struct request_row *r, json_t *view)
 	    ctx->today)));
 	if (cal != NULL && complaint_rule_load(ctx, r->st.received_on, &rule,
 	    NULL) == 0 && complaint_limit(cal, &rule, basis.on, ctx->today,
-	    &limit_on, &late) == 0)
+	    &limit_on, &late) == 0) {
+		/* The rule's period, for {{tn}}: only its unit's member. */
+		json_object_set_new(form, "period", json_pack("{s:I}",
+		    eco_unit_code(rule.unit), (json_int_t)rule.period));
 		json_object_set_new(form, "limit", json_pack("{s:s,s:b}",
 		    "text", eco_subst(ctx->arena, eco_tr(ctx,
 		    N_("Having learned of it on {learned}, the last day to complain is {limit}.")),
 		    "learned", day_words(ctx, basis.on), "limit",
 		    day_words(ctx, limit_on), NULL), "late", late));
+	}
 	json_object_set_new(view, "complaint_form", form);
 }
 

@@ -17,6 +17,7 @@
 #include "complaint.h"
 #include "date.h"
 #include "holidays.h"
+#include "labels.h"
 #include "tap.h"
 
 #define D(y, m, d)	eco_days_from_civil((y), (m), (d))
@@ -396,15 +397,15 @@ test_outcome(void)
 static void
 test_labels(void)
 {
-	is_str(complaint_instance_label("court"), "A court", "court");
-	is_str(complaint_instance_label("higher_body"), "A higher state body",
+	is_str(label_complaint_instance("court"), "A court", "court");
+	is_str(label_complaint_instance("higher_body"), "A higher state body",
 	    "higher body");
-	is_str(complaint_instance_label("police"), "", "unknown instance");
-	is_str(complaint_instance_label(NULL), "", "NULL instance");
-	is_str(complaint_outcome_label("partially_upheld"), "Partially upheld",
+	is_str(label_complaint_instance("police"), "", "unknown instance");
+	is_str(label_complaint_instance(NULL), "", "NULL instance");
+	is_str(label_complaint_outcome("partially_upheld"), "Partially upheld",
 	    "partially upheld");
-	is_str(complaint_outcome_label("pending"), "Pending", "pending");
-	is_str(complaint_outcome_label("lost"), "", "unknown outcome");
+	is_str(label_complaint_outcome("pending"), "Pending", "pending");
+	is_str(label_complaint_outcome("lost"), "", "unknown outcome");
 }
 
 /* --- attachments ---------------------------------------------------------- */
