@@ -45,12 +45,13 @@ const char *
 complaint_event_detail(struct eco_ctx *ctx, json_t *e)
 {
 	const char *type = json_string_value(json_object_get(e, "type"));
+	const char *body = json_string_value(json_object_get(e, "body_name"));
+	const char *instance = eco_tr(ctx, label_complaint_instance(
+	    json_string_value(json_object_get(e, "instance"))));
 
 	if (strcmp(type, "complaint") == 0)
-		return eco_sprintf(ctx->arena, "%s: %s", eco_tr(ctx,
-		    label_complaint_instance(json_string_value(
-		    json_object_get(e, "instance")))), json_string_value(
-		    json_object_get(e, "body_name")));
+		return body != NULL ? eco_sprintf(ctx->arena, "%s: %s", instance,
+		    body) : instance;
 	if (strcmp(type, "complaint_outcome") == 0)
 		return eco_tr(ctx, label_complaint_outcome(json_string_value(
 		    json_object_get(e, "outcome"))));
@@ -94,7 +95,6 @@ decorate(struct eco_ctx *ctx, const struct request_row *r, json_t *complaints,
 		    label_complaint_outcome(outcome))));
 		json_object_set_new(c, "court", json_boolean(instance != NULL &&
 		    strcmp(instance, "court") == 0));
-		json_object_set_new(c, "pending", json_boolean(pending));
 		json_object_set_new(c, "can_decide", json_boolean(pending &&
 		    may_decide));
 		json_object_set_new(c, "action", json_string(eco_url(ctx,
