@@ -37,12 +37,12 @@ struct eco_stmt;
 int	tracker_list_page(struct eco_ctx *, struct eco_stmt *stmt, long long id,
 	    const char *template, const char *title);
 
+#include "view.h"
+
 /*
  * The request page's data (page_request.c): the view, labels, rules, and
  * the forms the visitor may use.  NULL if the database failed.
  */
-#include "view.h"
-
 json_t	*request_page_data(struct eco_ctx *, const struct request_row *,
 	    enum view_access);
 
