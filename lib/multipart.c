@@ -362,7 +362,7 @@ add_part(struct eco_arena *a, const struct part *part, const char *v,
 	if (part->filename != NULL) {
 		/* An empty file name is a file input left empty: kept. */
 		if (n > lim->max_file)
-			return ECO_PARSE_TOO_LONG;
+			return ECO_PARSE_FILE_TOO_LARGE;
 		p.filename = last_component(part->filename,
 		    part->filenamelen, &len);
 		if (!eco_text_valid(p.filename, len, false))

@@ -40,7 +40,8 @@ enum eco_parse_result {
 	ECO_PARSE_MALFORMED,	/* syntax error, bad escape */
 	ECO_PARSE_BAD_TEXT,	/* invalid UTF-8 or a control character */
 	ECO_PARSE_TOO_MANY,	/* more than max_fields */
-	ECO_PARSE_TOO_LONG	/* a name or value over its limit */
+	ECO_PARSE_TOO_LONG,	/* a name or value over its limit */
+	ECO_PARSE_FILE_TOO_LARGE /* a multipart file over max_file */
 };
 
 void	eco_params_add(struct eco_arena *, struct eco_params *,

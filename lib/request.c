@@ -170,6 +170,10 @@ parse_form(struct eco_request *r, struct eco_arena *a,
 	case ECO_PARSE_TOO_LONG:
 		*why = N_("A form field is too long.");
 		return 413;
+	case ECO_PARSE_FILE_TOO_LARGE:
+		/* max_file of eco_default_limits (params.c). */
+		*why = N_("An attached file is larger than 10 MB.");
+		return 413;
 	default:
 		*why = N_("The form body is malformed.");
 		return 400;

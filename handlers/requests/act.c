@@ -4,12 +4,14 @@
 
 #include "act.h"
 #include "app.h"
+#include "attachment_store.h"
 #include "calendar_db.h"
 #include "date.h"
 #include "jsonbody.h"
 #include "notify.h"
 #include "session.h"
 #include "store.h"
+#include "view.h"
 
 int
 act_parse_type(const char *type, struct request_action *a)
@@ -104,6 +106,33 @@ act_check(const struct request_action *a)
 		    &d) != 0)
 			return N_("Enter the date the notice was sent as YYYY-MM-DD.");
 	}
+	return NULL;
+}
+
+/* Files go with what the head issues and with the executor's draft. */
+static bool
+takes_files(const struct request_action *a)
+{
+	return a->kind == ACT_DRAFT || (a->kind == ACT_EVENT &&
+	    (a->ev.kind == REQ_EV_ANSWER || a->ev.kind == REQ_EV_REFUSE));
+}
+
+const char *
+act_check_files(struct request_action *a, int *status)
+{
+	const char *why;
+	size_t i;
+
+	*status = 400;
+	if (a->too_many_files)
+		return N_("At most 10 files go with one step.");
+	if (a->bad_removal)
+		return N_("Unknown file.");
+	if ((a->nfiles > 0 || a->nremove > 0) && !takes_files(a))
+		return N_("Files go with an answer, a refusal or a draft.");
+	for (i = 0; i < a->nfiles; i++)
+		if ((*status = attachment_check(&a->files[i], &why)) != 0)
+			return why;
 	return NULL;
 }
 
@@ -256,8 +285,7 @@ allowed(struct eco_ctx *ctx, const struct request_row *r,
 	/* The requester's own account: not the registrar who entered a
 	 * paper request. */
 	if (a->kind == ACT_EVENT && a->ev.kind == REQ_EV_WITHDRAW) {
-		if (r->requester_user_id != 0 &&
-		    ctx->user.id == r->requester_user_id)
+		if (view_is_requester(ctx, r))
 			return true;
 		fail(out, 403, "forbidden",
 		    N_("Only the requester can withdraw a request."));
@@ -526,6 +554,35 @@ do_notify(struct eco_ctx *ctx, struct request_row *r,
 	    json_pack("{s:s}", "channel", "paper"));
 }
 
+/*
+ * The files of the step: a draft's are the holder's until the head signs;
+ * an answer or a refusal issues them with those of the draft.
+ */
+static int
+do_files(struct eco_ctx *ctx, const struct request_row *r,
+    const struct request_action *a, struct act_result *out)
+{
+	bool issue = a->kind == ACT_EVENT;
+	long n;
+
+	/* A file already taken away (the form sent twice) is no error. */
+	if (a->nremove > 0 && attachments_remove_drafts(ctx, r->id, a->remove,
+	    a->nremove) != 0)
+		return -1;
+	if (a->nfiles > 0) {
+		if (attachments_count(ctx, r->id, &n) != 0)
+			return -1;
+		if (n + (long)a->nfiles > ATTACH_MAX) {
+			fail(out, 400, "too_many_files",
+			    N_("An answer has at most 10 files."));
+			return -1;
+		}
+		if (attachments_add(ctx, r->id, a->files, a->nfiles, issue) != 0)
+			return -1;
+	}
+	return issue && takes_files(a) ? attachments_issue(ctx, r->id) : 0;
+}
+
 /* Everything after the lock, inside the transaction. */
 static void
 act_locked(struct eco_ctx *ctx, long long id, struct request_action *a,
@@ -558,10 +615,11 @@ act_locked(struct eco_ctx *ctx, long long id, struct request_action *a,
 		rc = do_event(ctx, &r, a, out);
 		break;
 	}
-	if (rc != 0)
+	if (rc != 0 || do_files(ctx, &r, a, out) != 0)
 		return;
-	audit = json_pack("{s:s}", "type", a->kind == ACT_DRAFT ? "draft" :
-	    a->kind == ACT_NOTIFY ? "notify" : request_event_code(a->ev.kind));
+	audit = json_pack("{s:s,s:i}", "type", a->kind == ACT_DRAFT ? "draft" :
+	    a->kind == ACT_NOTIFY ? "notify" : request_event_code(a->ev.kind),
+	    "files", (int)a->nfiles);
 	if (eco_audit(ctx, "request.act", "request", lld(ctx, id), audit) != 0)
 		return;
 	out->status = 200;

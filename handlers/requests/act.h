@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "attachment.h"
 #include "filing.h"
 #include "workflow.h"
 
@@ -48,12 +49,25 @@ struct request_action {
 						 * but not a count */
 	const char		*fee_tariff;	/* tenge per page, "12.50" */
 	const char		*notified_on;	/* ACT_NOTIFY: YYYY-MM-DD */
+	/* Files of an answer, a refusal or their draft; draft files to
+	 * take away again (by id). */
+	struct attachment_file	 files[ATTACH_MAX];
+	size_t			 nfiles;
+	bool			 too_many_files;
+	long long		 remove[ATTACH_MAX];
+	size_t			 nremove;
+	bool			 bad_removal;
 };
 
 /* Parses an action type ("classify", "draft", ...); -1 if unknown. */
 int	act_parse_type(const char *, struct request_action *);
 /* The action's own values; NULL or an English msgid (HTTP 400). */
 const char *act_check(const struct request_action *);
+/*
+ * The action's files (attachment_check each, which sets their types):
+ * NULL, or an English msgid with *status 400 or 413 (a file too large).
+ */
+const char *act_check_files(struct request_action *, int *status);
 /*
  * Whether an official in position ("registrar", "executor", "head") may
  * take the action: NULL, or an English msgid (HTTP 403).  Withdrawal is

@@ -1,6 +1,8 @@
 /* POST /api/v1/requests/{id}/events: a step on a request over the API. */
 #include <string.h>
 
+#include <sodium.h>
+
 #include "act.h"
 #include "app.h"
 #include "jsonbody.h"
@@ -34,6 +36,84 @@ read_items(json_t *body, struct request_action *a, bool *bad)
 		a->items[i].answered = eco_json_bool(it, "answered", false, bad);
 		a->items[i].answer = eco_json_string(it, "answer", bad);
 		a->nitems = i + 1;
+	}
+}
+
+/*
+ * "attachments": [{"name", "content_type", "data"}], data in base64
+ * (RFC 4648, with padding); the type is decided from the name and the
+ * content (attachment.h), content_type is only checked to be text.  A
+ * file over the limit is not decoded: its size is enough to refuse it.
+ * false, with *why, for a member of the wrong type or data not base64.
+ */
+static bool
+read_files(struct eco_ctx *ctx, json_t *body, struct request_action *a,
+    const char **why)
+{
+	json_t *list = json_object_get(body, "attachments"), *it;
+	struct attachment_file *f;
+	const char *b64;
+	unsigned char *bin;
+	size_t i, len, max;
+	bool bad = false;
+
+	*why = N_("A field has the wrong type.");
+	if (list == NULL || json_is_null(list))
+		return true;
+	if (!json_is_array(list))
+		return false;
+	json_array_foreach(list, i, it) {
+		if (a->nfiles == ATTACH_MAX) {
+			a->too_many_files = true;
+			return true;
+		}
+		f = &a->files[a->nfiles++];
+		if (!json_is_object(it))
+			return false;
+		f->name = eco_json_string(it, "name", &bad);
+		(void)eco_json_string(it, "content_type", &bad);
+		b64 = eco_json_string(it, "data", &bad);
+		if (bad || b64 == NULL)
+			return false;
+		len = strlen(b64);
+		/* 3 bytes for every 4 characters, less up to 2 of padding. */
+		max = len / 4 * 3;
+		if (max > ATTACH_SIZE_MAX + 2) {
+			f->size = max;	/* too large: refused unread */
+			continue;
+		}
+		max += 3;
+		bin = eco_alloc(ctx->arena, max);
+		if (sodium_base642bin(bin, max, b64, len, NULL, &f->size, NULL,
+		    sodium_base64_VARIANT_ORIGINAL) != 0) {
+			*why = N_("The data of an attached file must be base64.");
+			return false;
+		}
+		f->data = bin;
+	}
+	return true;
+}
+
+/* "remove_attachments": [id, ...], draft files to take away. */
+static void
+read_removals(json_t *body, struct request_action *a, bool *bad)
+{
+	json_t *list = json_object_get(body, "remove_attachments"), *it;
+	size_t i;
+
+	if (list == NULL || json_is_null(list))
+		return;
+	if (!json_is_array(list)) {
+		*bad = true;
+		return;
+	}
+	json_array_foreach(list, i, it) {
+		if (!json_is_integer(it) || json_integer_value(it) <= 0 ||
+		    a->nremove == ATTACH_MAX) {
+			a->bad_removal = true;
+			return;
+		}
+		a->remove[a->nremove++] = (long long)json_integer_value(it);
 	}
 }
 
@@ -84,6 +164,7 @@ read_action(json_t *body, struct request_action *a, char *tariff, size_t len,
 	a->notified_on = eco_json_string(body, "on", &bad);
 	read_items(body, a, &bad);
 	read_fee(body, a, &bad, tariff, len);
+	read_removals(body, a, &bad);
 	if (a->kind == ACT_DRAFT) {
 		s = eco_json_string(body, "of", &bad);
 		a->draft_refusal = s != NULL && strcmp(s, "refuse") == 0;
@@ -137,6 +218,7 @@ api_events_create(struct eco_ctx *ctx)
 	const char *why;
 	char tariff[32];
 	json_t *view;
+	int status;
 
 	if (id <= 0)
 		return eco_error(ctx, 404, "not_found",
@@ -144,10 +226,14 @@ api_events_create(struct eco_ctx *ctx)
 	if (ctx->req.json == NULL)
 		return eco_error(ctx, 400, "bad_request",
 		    N_("Send the action as a JSON object."));
-	if (!read_action(ctx->req.json, &a, tariff, sizeof(tariff), &why))
+	if (!read_action(ctx->req.json, &a, tariff, sizeof(tariff), &why) ||
+	    !read_files(ctx, ctx->req.json, &a, &why))
 		return eco_error(ctx, 400, "bad_request", why);
 	if ((why = act_check(&a)) != NULL)
 		return eco_error(ctx, 400, "bad_request", why);
+	if ((why = act_check_files(&a, &status)) != NULL)
+		return eco_error(ctx, status, status == 413 ?
+		    "payload_too_large" : "invalid_attachment", why);
 	request_act(ctx, id, &a, &res);
 	if (res.status != 200)
 		return eco_error(ctx, res.status, res.code, res.message);

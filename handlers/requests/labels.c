@@ -73,6 +73,22 @@ static const struct label channels[] = {
 	{ NULL, NULL }
 };
 
+/* Where a complaint went, and what came of it. */
+static const struct label complaint_instances[] = {
+	{ "higher_body", N_("A higher state body") },
+	{ "court", N_("A court") },
+	{ NULL, NULL }
+};
+
+static const struct label complaint_outcomes[] = {
+	{ "pending", N_("Pending") },
+	{ "upheld", N_("Upheld") },
+	{ "partially_upheld", N_("Partially upheld") },
+	{ "dismissed", N_("Dismissed") },
+	{ "withdrawn", N_("Withdrawn by the complainant") },
+	{ NULL, NULL }
+};
+
 /* The 17 oblasts and the three cities of republican significance. */
 static const struct label regions[] = {
 	{ "abai", N_("Abai Region") },
@@ -141,6 +157,18 @@ const char *
 label_channel(const char *code)
 {
 	return find(channels, code);
+}
+
+const char *
+label_complaint_instance(const char *code)
+{
+	return find(complaint_instances, code);
+}
+
+const char *
+label_complaint_outcome(const char *code)
+{
+	return find(complaint_outcomes, code);
 }
 
 const char *

@@ -15,6 +15,8 @@ const char *label_reason(const char *code);	/* "inspection" */
 const char *label_complexity(const char *code);	/* "simple" */
 const char *label_channel(const char *code);	/* "portal", "paper" */
 const char *label_region(const char *code);	/* "almaty_city" */
+const char *label_complaint_instance(const char *code);	/* "court" */
+const char *label_complaint_outcome(const char *code);	/* "dismissed" */
 
 /* The i-th region or status code, in display order; NULL past the end. */
 const char *label_region_code(size_t i);

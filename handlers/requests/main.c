@@ -26,13 +26,25 @@ static const struct eco_route routes[] = {
 	{ "GET", "/{lang}/requests/{id}", page_request, ECO_ROLE_PUBLIC },
 	{ "POST", "/{lang}/requests/{id}/act", page_request_act,
 	    ECO_ROLE_REQUESTER | ECO_ROLE_OFFICIAL },
+	{ "POST", "/api/v1/requests/{id}/complaints", api_complaints_create,
+	    ECO_ROLE_REQUESTER | ECO_ROLE_OFFICIAL },
+	{ "POST", "/api/v1/requests/{id}/complaints/{cid}/outcome",
+	    api_complaints_outcome, ECO_ROLE_REQUESTER | ECO_ROLE_OFFICIAL },
+	{ "POST", "/{lang}/requests/{id}/complaints", page_complaint_file,
+	    ECO_ROLE_REQUESTER | ECO_ROLE_OFFICIAL },
+	{ "POST", "/{lang}/requests/{id}/complaints/{cid}/outcome",
+	    page_complaint_outcome, ECO_ROLE_REQUESTER | ECO_ROLE_OFFICIAL },
+	{ "GET", "/{lang}/requests/{id}/attachments/{aid}", page_attachment,
+	    ECO_ROLE_PUBLIC },
 };
 
 static const struct eco_handler handler = {
 	.name = "eco-requests",
 	.routes = routes,
 	.nroutes = sizeof(routes) / sizeof(routes[0]),
-	.max_body = 1024 * 1024,
+	/* A 10 MB answer file in base64 over the API (nginx allows 15m on
+	 * that route, 12m elsewhere). */
+	.max_body = 15 * 1024 * 1024,
 };
 
 int

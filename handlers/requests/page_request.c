@@ -29,6 +29,8 @@ event_detail(struct eco_ctx *ctx, json_t *e)
 	const char *type = json_string_value(json_object_get(e, "type"));
 	const char *v;
 
+	if ((v = complaint_event_detail(ctx, e)) != NULL)
+		return v;
 	if (strcmp(type, "classify") == 0)
 		return eco_tr(ctx, label_complexity(json_string_value(
 		    json_object_get(e, "complexity"))));
@@ -161,8 +163,8 @@ add_desk(struct eco_ctx *ctx, const struct request_row *r, json_t *data)
  * The page's data: the view, labels, rules, and the forms the visitor may
  * use.  NULL if the database failed.
  */
-static json_t *
-page_data(struct eco_ctx *ctx, const struct request_row *r,
+json_t *
+request_page_data(struct eco_ctx *ctx, const struct request_row *r,
     enum view_access access)
 {
 	json_t *view, *rules;
@@ -176,6 +178,7 @@ page_data(struct eco_ctx *ctx, const struct request_row *r,
 	}
 	tracker_decorate(ctx, view);
 	decorate_events(ctx, view, rules);
+	attachments_page_data(ctx, view);
 	mark_unanswered(view);
 	json_object_set_new(view, "requester_is_org", json_boolean(
 	    strcmp(r->requester_kind, "organisation") == 0));
@@ -203,6 +206,7 @@ page_data(struct eco_ctx *ctx, const struct request_row *r,
 		json_decref(view);
 		return NULL;
 	}
+	complaints_page_data(ctx, r, view);
 	return view;
 }
 
@@ -210,7 +214,7 @@ static int
 render_request(struct eco_ctx *ctx, int status, const struct request_row *r,
     enum view_access access, const char *error, const char *done)
 {
-	json_t *data = page_data(ctx, r, access);
+	json_t *data = request_page_data(ctx, r, access);
 
 	if (data == NULL)
 		return eco_error(ctx, 503, NULL, NULL);
@@ -247,6 +251,38 @@ form_count(struct eco_ctx *ctx, const char *name, long max)
 	const char *v = eco_form(ctx, name);
 
 	return v == NULL || v[0] == '\0' ? -1 : eco_parse_count(v, max);
+}
+
+/*
+ * The files of the draft form: each "files" part with a file name (an
+ * input left empty sends one without), and each "remove_attachment" id.
+ */
+static void
+read_form_files(struct eco_ctx *ctx, struct request_action *a)
+{
+	const struct eco_param *p;
+	size_t i;
+
+	for (i = 0; i < ctx->req.form.count; i++) {
+		p = &ctx->req.form.items[i];
+		if (strcmp(p->name, "files") == 0 && p->filename != NULL &&
+		    p->filename[0] != '\0') {
+			if (a->nfiles == ATTACH_MAX) {
+				a->too_many_files = true;
+				continue;
+			}
+			a->files[a->nfiles].name = p->filename;
+			a->files[a->nfiles].data = (const unsigned char *)p->value;
+			a->files[a->nfiles].size = p->value_len;
+			a->nfiles++;
+		} else if (strcmp(p->name, "remove_attachment") == 0) {
+			if (a->nremove == ATTACH_MAX ||
+			    (a->remove[a->nremove] = eco_parse_id(p->value)) <= 0)
+				a->bad_removal = true;
+			else
+				a->nremove++;
+		}
+	}
 }
 
 /* The action from the desk's form fields (names as in the JSON API). */
@@ -296,6 +332,7 @@ read_form_action(struct eco_ctx *ctx, struct request_action *a)
 		a->items[a->nitems].answer = ans;
 		a->nitems++;
 	}
+	read_form_files(ctx, a);
 	return act_check(a);
 }
 
@@ -312,12 +349,14 @@ page_request_act(struct eco_ctx *ctx)
 	struct request_row r;
 	enum view_access access;
 	const char *why;
-	int rc;
+	int rc, status;
 
 	if ((rc = view_find(ctx, &r, &access)) != 0)
 		return rc;
 	if ((why = read_form_action(ctx, &a)) != NULL)
 		return render_request(ctx, 400, &r, access, why, NULL);
+	if ((why = act_check_files(&a, &status)) != NULL)
+		return render_request(ctx, status, &r, access, why, NULL);
 	request_act(ctx, r.id, &a, &res);
 	if (res.status == 200)
 		return eco_redirect(ctx, eco_url(ctx, eco_sprintf(ctx->arena,

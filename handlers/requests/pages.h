@@ -16,6 +16,11 @@ int	page_file_form(struct eco_ctx *);
 int	page_file_submit(struct eco_ctx *);
 int	page_desk(struct eco_ctx *);
 int	page_mine(struct eco_ctx *);
+int	api_complaints_create(struct eco_ctx *);
+int	api_complaints_outcome(struct eco_ctx *);
+int	page_complaint_file(struct eco_ctx *);
+int	page_complaint_outcome(struct eco_ctx *);
+int	page_attachment(struct eco_ctx *);
 
 #include <jansson.h>
 
@@ -31,5 +36,24 @@ void	tracker_decorate(struct eco_ctx *, json_t *item);
 struct eco_stmt;
 int	tracker_list_page(struct eco_ctx *, struct eco_stmt *stmt, long long id,
 	    const char *template, const char *title);
+
+#include "view.h"
+
+/*
+ * The request page's data (page_request.c): the view, labels, rules, and
+ * the forms the visitor may use.  NULL if the database failed.
+ */
+json_t	*request_page_data(struct eco_ctx *, const struct request_row *,
+	    enum view_access);
+
+/* Complaints on the request page (page_complaints.c): labels, links and
+ * the forms, into view. */
+void	complaints_page_data(struct eco_ctx *, const struct request_row *,
+	    json_t *view);
+/* The files on the request page (page_attachment.c): the issued ones as
+ * "answer_files", the draft's as "draft_files", with their sizes. */
+void	attachments_page_data(struct eco_ctx *, json_t *view);
+/* The words of a complaint event of the timeline; NULL for another. */
+const char *complaint_event_detail(struct eco_ctx *, json_t *event);
 
 #endif

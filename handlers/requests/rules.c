@@ -18,7 +18,7 @@ static struct eco_stmt q_rules = ECO_STMT(
 struct rule {
 	char	*code;
 	long	 valid_from;
-	long	 valid_to;		/* LONG_MAX: open */
+	long	 valid_to;		/* the first day it no longer holds; LONG_MAX: open */
 	char	*title[ECO_LANG_COUNT];
 	char	*law[ECO_LANG_COUNT];
 };
@@ -116,7 +116,7 @@ rules_json(struct eco_ctx *ctx, long day)
 	for (i = 0; i < cache.n; i++) {
 		const struct rule *r = &cache.rules[i];
 
-		if (day < r->valid_from || day > r->valid_to)
+		if (day < r->valid_from || day >= r->valid_to)
 			continue;
 		json_object_set_new(rules, r->code, json_pack("{s:s,s:s}",
 		    "title", r->title[ctx->lang], "law", r->law[ctx->lang]));

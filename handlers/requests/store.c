@@ -26,6 +26,8 @@
     "       EXISTS (SELECT 1 FROM requests.questions x " \
     "               WHERE x.request_id = r.id), " \
     "       EXISTS (SELECT 1 FROM requests.complaints x " \
+    "               WHERE x.request_id = r.id), " \
+    "       EXISTS (SELECT 1 FROM requests.attachments x " \
     "               WHERE x.request_id = r.id) " \
     "FROM requests.requests r " \
     "JOIN requests.holders h ON h.id = r.holder_id " \
@@ -237,6 +239,7 @@ store_load(struct eco_ctx *ctx, long long id, bool for_update,
 	r->holder_region = PQgetvalue(res, 0, FIRST_STATE + NSTATE + 3);
 	r->has_questions = PQgetvalue(res, 0, FIRST_STATE + NSTATE + 4)[0] == 't';
 	r->has_complaints = PQgetvalue(res, 0, FIRST_STATE + NSTATE + 5)[0] == 't';
+	r->has_attachments = PQgetvalue(res, 0, FIRST_STATE + NSTATE + 6)[0] == 't';
 	return STORE_OK;
 }
 

@@ -46,6 +46,7 @@ struct request_row {
 	/* Whether there are any, so that a page asks only for what exists. */
 	bool			 has_questions;
 	bool			 has_complaints;
+	bool			 has_attachments;
 	struct request_state	 st;
 };
 

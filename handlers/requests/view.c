@@ -3,7 +3,9 @@
 #include <string.h>
 
 #include "app.h"
+#include "attachment_store.h"
 #include "calendar_db.h"
+#include "complaint_view.h"
 #include "jsonbody.h"
 #include "validate.h"
 #include "store.h"
@@ -22,11 +24,6 @@ static struct eco_stmt q_chain = ECO_STMT(
     "SELECT id, reg_no, holder_id, id = $2 FROM requests.requests "
     "WHERE id = $2 OR redirected_from = $1");
 
-static struct eco_stmt q_complaints = ECO_STMT(
-    "SELECT id, instance, body_name, learned_on, limit_on, filed_on, late, "
-    "       outcome, outcome_on, court_case_key, text, outcome_note "
-    "FROM requests.complaints WHERE request_id = $1 ORDER BY id");
-
 static struct eco_stmt q_requester = ECO_STMT(
     "SELECT kind, full_name, iin, bin, org_name, email, phone, postal_address "
     "FROM requests.requesters WHERE id = $1");
@@ -36,6 +33,13 @@ view_is_holder_official(struct eco_ctx *ctx, const struct request_row *r)
 {
 	return eco_signed_in_user(ctx) && ctx->user.role == ECO_ROLE_OFFICIAL &&
 	    ctx->user.holder_id == r->holder_id;
+}
+
+bool
+view_is_requester(struct eco_ctx *ctx, const struct request_row *r)
+{
+	return eco_signed_in_user(ctx) && r->requester_user_id != 0 &&
+	    ctx->user.id == r->requester_user_id;
 }
 
 int
@@ -66,15 +70,9 @@ view_find(struct eco_ctx *ctx, struct request_row *r,
 enum view_access
 view_access(struct eco_ctx *ctx, const struct request_row *r)
 {
-	bool own;
-
-	if (view_is_holder_official(ctx, r))
-		return VIEW_PERSONAL;
-	/* The requester's account; a registrar who entered a paper request
-	 * sees it only as an official of its holder. */
-	own = ctx->have_user && r->requester_user_id != 0 &&
-	    ctx->user.id == r->requester_user_id;
-	if (own)
+	/* A registrar who entered a paper request sees it only as an
+	 * official of its holder. */
+	if (view_is_holder_official(ctx, r) || view_is_requester(ctx, r))
 		return VIEW_PERSONAL;
 	if (r->is_public || (ctx->have_user && ctx->user.role == ECO_ROLE_ADMIN))
 		return VIEW_PUBLIC;
@@ -228,39 +226,6 @@ chain_json(struct eco_ctx *ctx, const struct request_row *r, json_t *o)
 	return 0;
 }
 
-static json_t *
-complaints_json(struct eco_ctx *ctx, const struct request_row *r,
-    const char *id, enum view_access access)
-{
-	const char *p[1] = { id };
-	PGresult *res;
-	json_t *list, *c;
-	int i;
-
-	if (!r->has_complaints)
-		return json_array();
-	if ((res = eco_db_exec(ctx->db, ctx->arena, &q_complaints, 1, p)) ==
-	    NULL)
-		return NULL;
-	list = json_array();
-	for (i = 0; i < PQntuples(res); i++) {
-		c = json_pack("{s:I,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}",
-		    "id", col_int(res, i, 0), "instance", col(res, i, 1),
-		    "body_name", col(res, i, 2), "learned_on", col(res, i, 3),
-		    "limit_on", col(res, i, 4), "filed_on", col(res, i, 5),
-		    "late", col_bool(res, i, 6), "outcome", col(res, i, 7),
-		    "outcome_on", col(res, i, 8),
-		    "court_case_key", col(res, i, 9));
-		/* The requester's own words stay with the requester. */
-		if (access == VIEW_PERSONAL) {
-			json_object_set_new(c, "text", col(res, i, 10));
-			json_object_set_new(c, "outcome_note", col(res, i, 11));
-		}
-		json_array_append_new(list, c);
-	}
-	return list;
-}
-
 /* Everyone sees the kind; an organisation's name if it chose to show it. */
 static json_t *
 requester_json(struct eco_ctx *ctx, const struct request_row *r,
@@ -357,9 +322,12 @@ request_view(struct eco_ctx *ctx, const struct request_row *r,
 	if ((part = events_json(ctx, id, holder)) == NULL)
 		return NULL;
 	json_object_set_new(o, "events", part);
-	if ((part = complaints_json(ctx, r, id, access)) == NULL)
+	if ((part = complaints_json(ctx, r, 0, access)) == NULL)
 		return NULL;
 	json_object_set_new(o, "complaints", part);
+	if ((part = attachments_json(ctx, r, access)) == NULL)
+		return NULL;
+	json_object_set_new(o, "attachments", part);
 	if (holder && r->draft != NULL)
 		json_object_set_new(o, "draft", json_loads(r->draft, 0, NULL));
 	/* Handed back with a reference of its own: the arena keeps one. */

@@ -32,6 +32,9 @@ int	view_find(struct eco_ctx *, struct request_row *, enum view_access *);
 enum view_access view_access(struct eco_ctx *, const struct request_row *);
 /* True when the signed-in account is an official of r's holder. */
 bool	view_is_holder_official(struct eco_ctx *, const struct request_row *);
+/* True when the signed-in account is r's requester's own (a paper
+ * request's requester has none; its registrar is not the requester). */
+bool	view_is_requester(struct eco_ctx *, const struct request_row *);
 
 /*
  * The request as JSON (the API's shape: see the issue and api_requests.c),

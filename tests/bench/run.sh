@@ -19,6 +19,15 @@
 #                                       (h), and 2, 4, 8 workers per handler
 #   tests/bench/run.sh --hold           only starts the stack and waits
 #                                       (Ctrl-C): to profile by hand
+#   tests/bench/run.sh --requests       instead: the information requests
+#                                       (issue 4) on ECO_BENCH_REQUESTS
+#                                       (200000) generated requests, beside (h)
+#
+# The --requests paths, each with its p95 (from wrk's Lua summary):
+#   (rl) the tracker's filtered list   GET /ru/requests?region=..&status=answered
+#   (rp) a request page, random ids    GET /ru/requests/{id}
+#   (rs) the statistics page           GET /ru/requests/statistics
+# Targets: (rl) and (rp) >= 30% of (h) with p95 < 20 ms, (rs) p95 < 100 ms.
 #
 # It uses its own state directory and ports, so it runs beside
 # script/server and script/test:
@@ -64,6 +73,8 @@ NOISY=0				# measurements that did not get a quiet machine
 NG=() HD=() PG=()		# the processes measure_once watches
 EXPERIMENTS=0
 HOLD=0
+REQUESTS=0
+NREQUESTS=${ECO_BENCH_REQUESTS:-200000}
 
 BASE=http://127.0.0.1:$ECO_PORT
 HELLO_BIN=$BUILD/default/tests/bench/eco-bench-hello
@@ -85,6 +96,9 @@ declare -A TITLE=(
 	[c]="(c) eco-account /api/v1/me"
 	[hk]="(h) keep_conn, keepalive 16"
 	[hk1]="(h) keep_conn, keepalive $SMALL_POOL"
+	[rl]="(rl) tracker, filtered list"
+	[rp]="(rp) request page, random id"
+	[rs]="(rs) statistics page"
 )
 declare -A URL=(
 	[a]=$BASE/static/css/site.css
@@ -93,6 +107,9 @@ declare -A URL=(
 	[c]=$BASE/api/v1/me
 	[hk]=$BASE/bench/hello-keepconn
 	[hk1]=$BASE/bench/hello-keepconn-small
+	[rl]="$BASE/ru/requests?region=almaty_city&status=answered"
+	[rp]=$BASE/ru/requests/1
+	[rs]=$BASE/ru/requests/statistics
 )
 # The processes that serve each path, besides nginx (for the CPU columns).
 declare -A SERVER=(
@@ -102,6 +119,9 @@ declare -A SERVER=(
 	[c]=eco-account
 	[hk]=eco-bench-hello-kc
 	[hk1]=eco-bench-hello-kc1
+	[rl]=eco-requests
+	[rp]=eco-requests
+	[rs]=eco-requests
 )
 TOKEN=
 REPORT=
@@ -109,7 +129,7 @@ WRK_ARGS=()
 STATUS=0			# 1: a target failed; 2: the run failed
 
 # Medians and every run of the last measure_set, by test.
-declare -A RPS_MED P99_MED RPS_ALL P99_ALL ERRORS CPU
+declare -A RPS_MED P99_MED RPS_ALL P99_ALL ERRORS CPU P95_MED P95_ALL
 
 report() { printf '%s\n' "$*" | tee -a "$REPORT"; }
 
@@ -122,7 +142,7 @@ var_reset() {
 		error "$VAR was not made by these scripts; not removing it"
 		return 1
 	fi
-	for name in eco-portal eco-account eco-bench-hello eco-bench-hello-kc \
+	for name in eco-portal eco-account eco-requests eco-bench-hello eco-bench-hello-kc \
 	    eco-bench-hello-kc1; do
 		stop_leftover "$RUN/$name.pid" "$(printf '%.15s' "$name")"
 	done
@@ -272,7 +292,8 @@ check() {
 	case $t in
 	a) expect='{' ;;
 	h|hk|hk1) expect='<p>hello</p>' ;;
-	b) expect='</html>' ;;
+	b|rl|rp) expect='</html>' ;;
+	rs) expect='<svg' ;;
 	c) expect=$DEMO_EMAIL ;;
 	esac
 	if [ "$code" != 200 ] || ! grep -qF -- "$expect" "$body"; then
@@ -367,18 +388,38 @@ wrk_parse() {
 	}
 	/^ *Requests\/sec:/ { rps = $2 }
 	/^ *99%/ { p99 = ms($2) }
+	/^p95_us / { p95 = $2 / 1000 }
 	/ requests in / { n = $1 }
 	/Non-2xx or 3xx responses:/ { bad += $NF }
 	/Socket errors:/ {
 		for (i = 3; i <= NF; i++) { v = $i; gsub(/,/, "", v); if (v ~ /^[0-9]+$/) bad += v }
 	}
-	END { printf "%s %.3f %d %d\n", rps == "" ? 0 : rps, p99, n, bad }' "$1"
+	END { printf "%s %.3f %d %d %.3f\n", rps == "" ? 0 : rps, p99, n, bad, p95 }' "$1"
+}
+
+# The Lua script of every wrk run: prints the p95 (wrk's --latency stops
+# at 90% and 99%), and for (rp) asks for a random one of the generated
+# requests each time, so that the pages come from all over the table.
+wrk_script() {
+	cat >"$VAR/tmp/wrk.lua" <<'EOF'
+local ids = tonumber(os.getenv("ECO_BENCH_IDS") or "0")
+local path = os.getenv("ECO_BENCH_RANDOM_PATH")
+if path and path ~= "" and ids > 0 then
+	math.randomseed(os.time())
+	request = function()
+		return wrk.format("GET", string.format(path, math.random(1, ids)))
+	end
+end
+done = function(summary, latency, requests)
+	io.write(string.format("p95_us %d\n", latency:percentile(95)))
+end
+EOF
 }
 
 # wrk_args TEST SECONDS: wrk's command line, in WRK_ARGS.
 wrk_args() {
 	local t=$1 seconds=$2 header
-	WRK_ARGS=(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency)
+	WRK_ARGS=(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency -s "$VAR/tmp/wrk.lua")
 	while IFS= read -r header; do
 		WRK_ARGS+=(-H "$header")
 	done < <(test_headers "$t")
@@ -389,7 +430,10 @@ wrk_args() {
 # measured wrk run; appends to RPS_ALL, P99_ALL, ERRORS and CPU.
 measure_once() {
 	local t=$1 run=$2 out=$VAR/tmp/wrk-$1-$2.txt
-	local c0 c1 rps p99 n bad wrk_cpu
+	local c0 c1 rps p99 n bad p95 wrk_cpu
+	# (rp): the Lua script picks the id of every request.
+	export ECO_BENCH_RANDOM_PATH=
+	[ "$t" = rp ] && ECO_BENCH_RANDOM_PATH=/ru/requests/%d
 	wait_quiet
 	wrk_args "$t" "$WARMUP"
 	"${WRK_ARGS[@]}" >/dev/null 2>&1
@@ -400,14 +444,16 @@ measure_once() {
 	c0=$(counters)
 	/usr/bin/time -f '%U %S' -o "$out.time" "${WRK_ARGS[@]}" >"$out" 2>&1
 	c1=$(counters)
-	read -r rps p99 n bad < <(wrk_parse "$out")
+	read -r rps p99 n bad p95 < <(wrk_parse "$out")
 	wrk_cpu=$(awk '{ print $1 + $2 }' "$out.time" 2>/dev/null)
 	RPS_ALL[$t]+="$rps "
 	P99_ALL[$t]+="$p99 "
+	P95_ALL[$t]+="$p95 "
 	ERRORS[$t]=$((${ERRORS[$t]:-0} + bad))
 	CPU[$t]+=$(cpu_per_request "$c0" "$c1" "${wrk_cpu:-0}" "$n")
-	printf '  %-36s run %d: %10.0f req/s  p99 %8.2f ms  %s\n' "${TITLE[$t]}" \
-	    "$run" "$rps" "$p99" "$([ "$bad" -gt 0 ] && echo "$bad ERRORS")" >&2
+	printf '  %-36s run %d: %10.0f req/s  p95 %8.2f ms  p99 %8.2f ms  %s\n' \
+	    "${TITLE[$t]}" "$run" "$rps" "$p95" "$p99" \
+	    "$([ "$bad" -gt 0 ] && echo "$bad ERRORS")" >&2
 }
 
 median() {
@@ -421,7 +467,7 @@ median() {
 measure_set() {
 	local t r
 	for t in "$@"; do
-		RPS_ALL[$t]='' P99_ALL[$t]='' ERRORS[$t]=0 CPU[$t]=
+		RPS_ALL[$t]='' P99_ALL[$t]='' P95_ALL[$t]='' ERRORS[$t]=0 CPU[$t]=
 		check "$t" || return 1
 	done
 	for ((r = 1; r <= RUNS; r++)); do
@@ -434,6 +480,8 @@ measure_set() {
 		RPS_MED[$t]=$(median ${RPS_ALL[$t]})
 		# shellcheck disable=SC2086
 		P99_MED[$t]=$(median ${P99_ALL[$t]})
+		# shellcheck disable=SC2086
+		P95_MED[$t]=$(median ${P95_ALL[$t]})
 	done
 }
 
@@ -450,13 +498,13 @@ cpu_median() {
 
 table() {
 	local t
-	report "$(printf '%-36s %10s %9s  %-26s %6s   %s' test 'req/s' 'p99 ms' \
+	report "$(printf '%-36s %10s %9s %9s  %-26s %6s   %s' test 'req/s' 'p95 ms' 'p99 ms' \
 	    "req/s of the $RUNS runs" errors \
 	    'CPU us/request: nginx handler(usr/sys) postgres wrk other')"
 	for t in "$@"; do
 		# shellcheck disable=SC2086
-		report "$(printf '%-36s %10.0f %9.2f  %-26s %6d   %s' "${TITLE[$t]}" \
-		    "${RPS_MED[$t]}" "${P99_MED[$t]}" \
+		report "$(printf '%-36s %10.0f %9.2f %9.2f  %-26s %6d   %s' "${TITLE[$t]}" \
+		    "${RPS_MED[$t]}" "${P95_MED[$t]}" "${P99_MED[$t]}" \
 		    "$(printf '%.0f ' ${RPS_ALL[$t]})" "${ERRORS[$t]}" "$(cpu_median "$t")")"
 	done
 }
@@ -473,6 +521,52 @@ target() {
 	report "$(printf '%-28s %6.1f%%   target >= %3.0f%%   %s' "$1" \
 	    "$(awk -v v="$2" 'BEGIN { print v * 100 }')" \
 	    "$(awk -v v="$3" 'BEGIN { print v * 100 }')" "$verdict")"
+}
+
+# target_ms NAME VALUE MAX: a latency under a bound; a FAIL sets STATUS.
+target_ms() {
+	local verdict=PASS
+	if ! awk -v v="$2" -v max="$3" 'BEGIN { exit !(v < max) }'; then
+		verdict=FAIL
+		[ "$STATUS" -eq 0 ] && STATUS=1
+	fi
+	report "$(printf '%-28s %6.2f ms   target <  %3.0f ms   %s' "$1" "$2" "$3" "$verdict")"
+}
+
+# N requests by `ecoctl requests generate`, then VACUUM ANALYZE so that
+# the planner knows the tables' sizes; ECO_BENCH_IDS for the Lua script.
+requests_generate() {
+	local start=$SECONDS
+	note "generating $NREQUESTS requests"
+	run_ecoctl requests generate "$NREQUESTS" >"$LOG/generate.log" 2>&1 || {
+		show_log_tail "$LOG/generate.log"
+		return 1
+	}
+	pg_psql -d eco -c 'VACUUM ANALYZE' || return 1
+	report "generated: $NREQUESTS requests in $((SECONDS - start)) s (ecoctl requests generate, then VACUUM ANALYZE)"
+	ECO_BENCH_IDS=$(pg_psql -d eco -Atc 'SELECT max(id) FROM requests.requests') || return 1
+	export ECO_BENCH_IDS
+}
+
+# The information requests' paths beside (h), and their targets.
+requests_bench() {
+	local t
+	requests_generate || return 1
+	measure_set h rl rp rs || return 1
+	report "## Information requests ($NREQUESTS generated), beside (h)"
+	table h rl rp rs
+	report ""
+	target "(rl)/(h) tracker list" "$(ratio "${RPS_MED[rl]}" "${RPS_MED[h]}")" 0.30
+	target_ms "(rl) p95" "${P95_MED[rl]}" 20
+	target "(rp)/(h) request page" "$(ratio "${RPS_MED[rp]}" "${RPS_MED[h]}")" 0.30
+	target_ms "(rp) p95" "${P95_MED[rp]}" 20
+	target_ms "(rs) statistics p95" "${P95_MED[rs]}" 100
+	for t in h rl rp rs; do
+		if [ "${ERRORS[$t]}" -gt 0 ]; then
+			report "${TITLE[$t]}: ${ERRORS[$t]} errors under load: the run is not valid"
+			STATUS=2
+		fi
+	done
 }
 
 ratios() {
@@ -583,6 +677,7 @@ main() {
 		case $1 in
 		--experiments) EXPERIMENTS=1 ;;
 		--hold) HOLD=1 ;;
+		--requests) REQUESTS=1 ;;
 		-h|--help) sed -n '2,/^set -uo/p' "$0" | sed -e '$d' -e 's/^# \{0,1\}//'; exit 0 ;;
 		*) die "unknown argument $1 (see --help)" ;;
 		esac
@@ -600,6 +695,7 @@ main() {
 	var_reset || exit 2
 	var_prepare || exit 2
 	mkdir -p "$VAR/tmp"
+	wrk_script
 	REPORT=$LOG/bench-report.txt
 	: >"$REPORT"
 	report "command: $cmdline"
@@ -621,6 +717,13 @@ main() {
 	machine
 	report "load average before measuring: $(cut -d' ' -f1-3 /proc/loadavg)"
 	report ""
+	if [ "$REQUESTS" = 1 ]; then
+		requests_bench || exit 2
+		report ""
+		report "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+		report "report: $REPORT"
+		exit "$STATUS"
+	fi
 	measure_set "${TESTS[@]}" || exit 2
 	report "## Throughput and latency"
 	table "${TESTS[@]}"

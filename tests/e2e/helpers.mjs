@@ -36,8 +36,11 @@ export function launchBrowser() {
 const shareDir = process.env.ECO_SHARE_DIR || join(here, '..', '..');
 const catalogues = new Map();
 
+// A quoted .po string's text: escapes read left to right, so that "\\."
+// is a backslash and a dot.
 function unquote(s) {
-	return JSON.parse(s.replace(/\\([^"\\nt])/g, '$1'));
+	const escapes = { n: '\n', t: '\t', '"': '"', '\\': '\\' };
+	return s.slice(1, -1).replace(/\\(.)/g, (_, c) => escapes[c] ?? c);
 }
 
 // A minimal reader of a .po file: msgctxt/msgid/msgstr with continuation

@@ -16,10 +16,13 @@ import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
 
 import {
-	client, CookieJar, csrfOf, errorOf, individual, organisation, invalidId,
-	login, uniqueEmail, validIin, PASSWORD,
+	client, errorOf, individual, organisation, invalidId,
+	uniqueEmail, validIin,
 } from './lib/http.mjs';
-import { ecoctl, handlerLogs, readLog } from './lib/stack.mjs';
+import {
+	addDays, cyr, official as officialOf, signUp as signUpWith, tag,
+} from './lib/requests.mjs';
+import { handlerLogs, readLog } from './lib/stack.mjs';
 
 const c = client('127.0.0.21');
 
@@ -28,30 +31,6 @@ const GROUNDS = ['unidentifiable', 'non_compliant', 'restricted_access',
     'foreign_agreement_pending'];
 
 // --- helpers ------------------------------------------------------------------
-
-// A word of ten random Latin letters: a request's own search key.
-function tag() {
-	let s = '';
-	for (let i = 0; i < 10; i++)
-		s += String.fromCharCode(97 + randomInt(26));
-	return s;
-}
-
-// Random Cyrillic letters, for names and addresses nobody else has.
-function cyr(n) {
-	const abc = 'абвгдежзиклмнопрстуфхшәғқңөұүі';
-	let s = '';
-	for (let i = 0; i < n; i++)
-		s += abc[randomInt(abc.length)];
-	return s;
-}
-
-// YYYY-MM-DD plus n calendar days.
-function addDays(iso, n) {
-	const d = new Date(`${iso}T00:00:00Z`);
-	d.setUTCDate(d.getUTCDate() + n);
-	return d.toISOString().slice(0, 10);
-}
 
 // The due date by the calendar API: n calendar or working days after from.
 const dueCache = new Map();
@@ -65,37 +44,9 @@ async function due(from, days, unit = 'calendar') {
 	return dueCache.get(key);
 }
 
-// Signs up through the HTML form (which signs in without a sign-in request):
-// the registration with its bearer token.
-async function signUp(reg) {
-	const jar = new CookieJar();
-	const form = await c.get('/ru/account/register', { cookies: jar });
-	assert.equal(form.status, 200, 'the registration form');
-	const res = await c.post('/ru/account/register', {
-		cookies: jar,
-		form: {
-			csrf: csrfOf(form.body), kind: reg.kind, email: reg.email,
-			full_name: reg.full_name, iin: reg.iin ?? '', bin: reg.bin ?? '',
-			org_name: reg.org_name ?? '', password: reg.password,
-			password_confirm: reg.password, consent: 'yes',
-		},
-	});
-	if (res.status !== 303 || !jar.get('eco_session'))
-		throw new Error(`registration failed: ${res.status} ${res.body.slice(0, 300)}`);
-	const me = await c.get('/api/v1/me', { bearer: jar.get('eco_session') });
-	assert.equal(me.status, 200, me.body);
-	return { ...reg, id: me.json.id, token: jar.get('eco_session') };
-}
-
-// An official of a holder, made with ecoctl and signed in (one sign-in).
-async function official(holder, position) {
-	const email = uniqueEmail(position);
-	const out = ecoctl('user', 'add', '--email', email, '--password', PASSWORD,
-	    '--name', `Тест ${position} ${cyr(5)}`, '--role', 'official',
-	    '--holder', String(holder), '--position', position);
-	const id = Number(/has id (\d+)/.exec(out)[1]);
-	return { id, email, holder, position, token: await login(c, email) };
-}
+// A citizen signed up through the HTML form; an official signed in once.
+const signUp = (reg) => signUpWith(c, reg);
+const official = (holder, position) => officialOf(c, holder, position);
 
 function post(path, who, json) {
 	return c.post(path, { bearer: who?.token, json });

@@ -717,7 +717,7 @@ test_multipart_limits(void)
 	is_int(MP(value6, &small), ECO_PARSE_TOO_LONG,
 	    "multipart: value one past max_value");
 	is_int(MP(file10, &small), ECO_PARSE_OK, "multipart: file at max_file");
-	is_int(MP(file11, &small), ECO_PARSE_TOO_LONG,
+	is_int(MP(file11, &small), ECO_PARSE_FILE_TOO_LARGE,
 	    "multipart: file one past max_file");
 
 	/* A header block of exactly 8 KiB, then one byte more. */

@@ -1,0 +1,99 @@
+// What the tests of information requests share: accounts of citizens and
+// officials, random words to find requests by, multipart bodies, and the
+// database through psql as its owner for what HTTP cannot set up (a
+// decision taken months ago).
+import { execFileSync } from 'node:child_process';
+import { randomBytes, randomInt } from 'node:crypto';
+import path from 'node:path';
+
+import { CookieJar, csrfOf, login, uniqueEmail, PASSWORD } from './http.mjs';
+import { ecoctl, env } from './stack.mjs';
+
+// A word of ten random Latin letters: a request's own search key.
+export function tag() {
+	let s = '';
+	for (let i = 0; i < 10; i++)
+		s += String.fromCharCode(97 + randomInt(26));
+	return s;
+}
+
+// Random Cyrillic letters, for names and addresses nobody else has.
+export function cyr(n) {
+	const abc = 'абвгдежзиклмнопрстуфхшәғқңөұүі';
+	let s = '';
+	for (let i = 0; i < n; i++)
+		s += abc[randomInt(abc.length)];
+	return s;
+}
+
+// YYYY-MM-DD plus n calendar days.
+export function addDays(iso, n) {
+	const d = new Date(`${iso}T00:00:00Z`);
+	d.setUTCDate(d.getUTCDate() + n);
+	return d.toISOString().slice(0, 10);
+}
+
+// Signs up through the HTML form of client c (which signs in without a
+// sign-in request): the registration with its id and bearer token.
+export async function signUp(c, reg) {
+	const jar = new CookieJar();
+	const form = await c.get('/ru/account/register', { cookies: jar });
+	if (form.status !== 200)
+		throw new Error(`the registration form: ${form.status}`);
+	const res = await c.post('/ru/account/register', {
+		cookies: jar,
+		form: {
+			csrf: csrfOf(form.body), kind: reg.kind, email: reg.email,
+			full_name: reg.full_name, iin: reg.iin ?? '', bin: reg.bin ?? '',
+			org_name: reg.org_name ?? '', password: reg.password,
+			password_confirm: reg.password, consent: 'yes',
+		},
+	});
+	if (res.status !== 303 || !jar.get('eco_session'))
+		throw new Error(`registration failed: ${res.status} ${res.body.slice(0, 300)}`);
+	const me = await c.get('/api/v1/me', { bearer: jar.get('eco_session') });
+	if (me.status !== 200)
+		throw new Error(`/api/v1/me: ${me.status}`);
+	return { ...reg, id: me.json.id, token: jar.get('eco_session') };
+}
+
+// An official of a holder, made with ecoctl and signed in by client c
+// (one sign-in).
+export async function official(c, holder, position) {
+	const email = uniqueEmail(position);
+	const out = ecoctl('user', 'add', '--email', email, '--password', PASSWORD,
+	    '--name', `Тест ${position} ${cyr(5)}`, '--role', 'official',
+	    '--holder', String(holder), '--position', position);
+	const id = Number(/has id (\d+)/.exec(out)[1]);
+	return { id, email, holder, position, token: await login(c, email) };
+}
+
+// Runs SQL as the database's owner; returns psql's unaligned output.
+export function psql(sql) {
+	return execFileSync(path.join(env.pgBin, 'psql'),
+	    ['-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', '-d', env.ownerDsn, '-f', '-'],
+	    { input: sql, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
+/*
+ * A multipart/form-data body from [name, value] pairs; a value
+ * {filename, type, data (Buffer or string)} is a file.  Returns {body,
+ * contentType}.
+ */
+export function multipart(fields) {
+	const boundary = `----eco${randomBytes(12).toString('hex')}`;
+	const parts = [];
+	for (const [name, v] of fields) {
+		let head = `--${boundary}\r\nContent-Disposition: form-data; name="${name}"`;
+		let data;
+		if (v !== null && typeof v === 'object' && 'filename' in v) {
+			head += `; filename="${v.filename}"\r\nContent-Type: ${v.type ?? 'application/octet-stream'}`;
+			data = Buffer.isBuffer(v.data) ? v.data : Buffer.from(v.data);
+		} else {
+			data = Buffer.from(String(v));
+		}
+		parts.push(Buffer.from(`${head}\r\n\r\n`), data, Buffer.from('\r\n'));
+	}
+	parts.push(Buffer.from(`--${boundary}--\r\n`));
+	return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
