@@ -16,6 +16,16 @@ int	page_file_form(struct eco_ctx *);
 int	page_file_submit(struct eco_ctx *);
 int	page_desk(struct eco_ctx *);
 int	page_mine(struct eco_ctx *);
+int	page_follow_form(struct eco_ctx *);
+int	page_follow_submit(struct eco_ctx *);
+int	page_follow_confirm_form(struct eco_ctx *);
+int	page_follow_confirm(struct eco_ctx *);
+int	page_unfollow_form(struct eco_ctx *);
+int	page_unfollow(struct eco_ctx *);
+int	page_feed(struct eco_ctx *);
+int	page_feed_request(struct eco_ctx *);
+int	page_export_csv(struct eco_ctx *);
+int	page_export_json(struct eco_ctx *);
 
 #include <jansson.h>
 
@@ -31,5 +41,17 @@ void	tracker_decorate(struct eco_ctx *, json_t *item);
 struct eco_stmt;
 int	tracker_list_page(struct eco_ctx *, struct eco_stmt *stmt, long long id,
 	    const char *template, const char *title);
+
+/* What an event of the timeline ({"type", its details}) says besides its
+ * name, in the page's language: "" when nothing. */
+const char *request_event_detail(struct eco_ctx *, json_t *event);
+
+/*
+ * The data of the follow form (templates/requests/follow_form.html) for
+ * request_id (0: none) of holder holder_id, or for the holder itself:
+ * {"request_id", "holder_id", "feed"}.
+ */
+json_t	*follow_form_json(struct eco_ctx *, long long request_id,
+	    long long holder_id);
 
 #endif

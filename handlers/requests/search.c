@@ -221,9 +221,18 @@ search_run(struct eco_ctx *ctx, const struct search_query *s, long *total)
 	if ((res = eco_db_exec(ctx->db, ctx->arena, &q_count, 7, p)) == NULL)
 		return NULL;
 	*total = strtol(PQgetvalue(res, 0, 0), NULL, 10);
-	if ((res = eco_db_exec(ctx->db, ctx->arena, &q_page, 9, p)) == NULL)
+	if ((res = search_rows(ctx, s)) == NULL)
 		return NULL;
 	return search_items(ctx, res);
+}
+
+PGresult *
+search_rows(struct eco_ctx *ctx, const struct search_query *s)
+{
+	const char *p[9];
+
+	params(ctx, s, p);
+	return eco_db_exec(ctx->db, ctx->arena, &q_page, 9, p);
 }
 
 json_t *

@@ -47,6 +47,13 @@ const char *search_tsquery(struct eco_arena *, const char *q);
  */
 const char *search_parse(struct eco_ctx *, struct search_query *);
 
+/*
+ * The rows of page s->page of s->limit matches (SEARCH_ITEM_COLUMNS then
+ * STORE_STATE_COLUMNS; search_item() makes each an item): the exports ask
+ * for one long page.  NULL if the database failed.
+ */
+PGresult *search_rows(struct eco_ctx *, const struct search_query *);
+
 /* One page of matches as list items, and the number of all matches.
  * NULL if the database failed. */
 json_t	*search_run(struct eco_ctx *, const struct search_query *,
