@@ -146,11 +146,9 @@ page_follow_submit(struct eco_ctx *ctx)
 		return rc;
 	if ((why = follow_email_check(eco_form(ctx, "email"), email,
 	    sizeof(email))) != NULL) {
+		/* What was typed is not shown again: an address, even a
+		 * mistyped one, goes on no page. */
 		form = follow_form_json(ctx, a.t.request_id, a.holder_id);
-		/* Only for the visitor who typed it, on this page. */
-		if (eco_form(ctx, "email") != NULL)
-			json_object_set_new(form, "email",
-			    json_string(eco_form(ctx, "email")));
 		json_object_set_new(form, "error",
 		    json_string(eco_tr(ctx, why)));
 		return render(ctx, 400, &a, "form", NULL, form);

@@ -169,6 +169,9 @@ describe('the follow form', () => {
 			assert.equal(res.status, 400, JSON.stringify(bad));
 			assert.ok(res.body.includes('class="field-error"'), 'the field says why');
 			assert.ok(res.body.includes(`name="request_id" value="${pub.id}"`), 'the form again');
+			if (bad !== '')
+				assert.ok(!res.body.includes(bad.split('\r')[0].replace(/&/g, '&amp;')),
+				    'what was typed is not shown again');
 		}
 		assert.deepEqual(outbox(followers.at(-1)), []);
 	});
