@@ -11,8 +11,8 @@ import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-	BASE_URL, client, CookieJar, csrfOf, individual, organisation,
-	uniqueEmail, validIin,
+	BASE_URL, client, individual, organisation, registerByForm, uniqueEmail,
+	validIin,
 } from './lib/http.mjs';
 import { tr } from './lib/po.mjs';
 import { cyr, file, official, psql, step, tag } from './lib/requests.mjs';
@@ -25,22 +25,10 @@ let key;			// in every subject filed here: the search
 let plain, tricky, paper, hidden, shown, other;
 const personal = [];		// what must appear nowhere
 
-// Signs up through the HTML form; the registration with its token.
+// Signs up through the HTML form: the registration with its token.
 async function signUp(reg) {
-	const jar = new CookieJar();
-	const form = await c.get('/ru/account/register', { cookies: jar });
-	assert.equal(form.status, 200);
-	const res = await c.post('/ru/account/register', {
-		cookies: jar,
-		form: {
-			csrf: csrfOf(form.body), kind: reg.kind, email: reg.email,
-			full_name: reg.full_name, iin: reg.iin ?? '', bin: reg.bin ?? '',
-			org_name: reg.org_name ?? '', password: reg.password,
-			password_confirm: reg.password, consent: 'yes',
-		},
-	});
-	assert.equal(res.status, 303, res.body.slice(0, 300));
-	return { ...reg, token: jar.get('eco_session') };
+	const { token } = await registerByForm(c, 'ru', reg);
+	return { ...reg, token };
 }
 
 function filing(holder, over = {}) {
