@@ -340,6 +340,49 @@ describe('CSV and JSON exports', () => {
 		assertNoPersonalData(res.body, 'the JSON');
 	});
 
+	test('more than 10,000 matches: the first 10,000, and the file says it is cut', async () => {
+		// 10,001 public requests of 2001 to a holder of their own, made in
+		// the database and removed afterwards: old enough to stay off the
+		// tracker's first pages while they exist.
+		const cap = tag();
+		const I = (await c.get('/api/v1/holders')).json.items.at(-6);
+		psql(`WITH q AS (INSERT INTO requests.requesters (kind, full_name, iin)
+		    VALUES ('individual', 'Көпбаев Тест', '900101300017') RETURNING id)
+		    INSERT INTO requests.requests (holder_id, reg_year, reg_seq, reg_no,
+		        requester_id, requester_kind, channel, subject, body, language,
+		        answer_form, public, status, received_on, registered_on, due_on,
+		        refusal_due_on, redirect_due_on)
+		    SELECT ${I.id}, 2001, g, 'CAP-' || :'cap' || '-' || g, q.id,
+		        'individual', 'paper', 'Көп ' || :'cap', 'Мәтін', 'kk',
+		        'electronic', true, 'registered', '2001-03-02', '2001-03-02',
+		        '2001-03-19', '2001-03-09', '2001-03-07'
+		    FROM q, generate_series(1, 10001) g;`, { cap });
+		try {
+			const q = `holder_id=${I.id}&q=${cap}`;
+			const csv = await c.get(`/ru/requests/export.csv?${q}`);
+			assert.equal(csv.status, 200);
+			assert.equal(csv.headers['x-export-truncated'], '10000');
+			assert.equal(csv.headers['content-disposition'],
+			    `attachment; filename="requests-${today}-first-10000.csv"`);
+			const rows = parseCsv(csv.body.slice(1)).slice(1);
+			assert.equal(rows.length, 10000);
+			assert.equal(new Set(rows.map((r) => r[0])).size, 10000, 'no row twice');
+			const json = await c.get(`/ru/requests/export.json?${q}`);
+			assert.equal(json.headers['x-export-truncated'], '10000');
+			const j = JSON.parse(json.body);
+			assert.equal(j.truncated, true);
+			assert.equal(j.count, 10000);
+			assert.equal(j.items.length, 10000);
+			assert.deepEqual(j.items.slice(0, 3).map((i) => i.id),
+			    rows.slice(0, 3).map((r) => Number(r[0])), 'the same order');
+		} finally {
+			psql(`WITH r AS (DELETE FROM requests.requests
+			        WHERE reg_no LIKE 'CAP-' || :'cap' || '-%' RETURNING requester_id)
+			    DELETE FROM requests.requesters WHERE id IN (SELECT requester_id FROM r);`,
+			    { cap });
+		}
+	});
+
 	test('JSON: a bad filter is 400, no match is an empty list', async () => {
 		assert.equal((await c.get('/kk/requests/export.json?status=bogus')).status, 400);
 		const j = JSON.parse((await exportJson(`q=${key}&status=withdrawn`)).body);
