@@ -429,6 +429,21 @@ eco_keyring_rotated_text(const struct eco_keyring *kr, size_t keep)
 
 /* --- session tokens ------------------------------------------------------- */
 
+char *
+eco_random_hex(struct eco_arena *a, size_t n)
+{
+	unsigned char raw[64];
+	char *hex;
+
+	/* Nobody needs more than 512 bits; more is a caller's mistake. */
+	if (n > sizeof(raw))
+		n = sizeof(raw);
+	hex = eco_alloc(a, 2 * n + 1);
+	randombytes_buf(raw, n);
+	sodium_bin2hex(hex, 2 * n + 1, raw, n);
+	return hex;
+}
+
 void
 eco_claims_new_sid(struct eco_claims *c)
 {

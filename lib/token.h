@@ -96,6 +96,12 @@ enum eco_token_result {
 	ECO_TOKEN_EXPIRED
 };
 
+/*
+ * n fresh random bytes (randombytes_buf) as 2n lower-case hex digits, on
+ * the arena: links in mail, pre-sessions, tokens against resubmission.
+ */
+char	*eco_random_hex(struct eco_arena *, size_t n);
+
 /* Fills sid/sid_hex with fresh random bytes. */
 void	eco_claims_new_sid(struct eco_claims *);
 /*

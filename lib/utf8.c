@@ -47,6 +47,12 @@ sequence(const unsigned char *s, size_t n, unsigned long *cp)
 	return 0;
 }
 
+size_t
+eco_utf8_next(const char *s, size_t n, unsigned long *cp)
+{
+	return sequence((const unsigned char *)s, n, cp);
+}
+
 bool
 eco_utf8_valid(const char *str, size_t n)
 {

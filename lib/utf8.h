@@ -14,6 +14,11 @@ bool	eco_utf8_valid(const char *, size_t);
  * text field from outside must satisfy.
  */
 bool	eco_text_valid(const char *, size_t, bool multiline);
+/*
+ * The length of the valid character at s (at most n bytes, n > 0) with its
+ * code point in *cp, or 0 when the bytes there are not UTF-8.
+ */
+size_t	eco_utf8_next(const char *s, size_t n, unsigned long *cp);
 /* Number of code points in valid UTF-8. */
 size_t	eco_utf8_length(const char *, size_t);
 

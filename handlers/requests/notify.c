@@ -16,12 +16,48 @@ static struct eco_stmt q_queue = ECO_STMT(
     "INSERT INTO core.outbox (to_addr, subject, body, kind) "
     "VALUES ($1, $2, $3, $4)");
 
-/* Followers confirmed their address; each gets mail in their language. */
+/*
+ * The confirmed followers of request $1 (and of the requests it was
+ * redirected from, so a follow survives the chain) or of its holder.
+ */
+#define FOLLOWERS_CHAIN \
+    "WITH RECURSIVE chain (id) AS (SELECT $1::bigint UNION " \
+    "    SELECT r.redirected_from FROM requests.requests r " \
+    "    JOIN chain c ON r.id = c.id WHERE r.redirected_from IS NOT NULL) "
+#define FOLLOWERS_OF(holder) \
+    "f.confirmed_at IS NOT NULL " \
+    "AND (f.request_id IN (SELECT id FROM chain) OR f.holder_id = " holder ") "
+
+/* What a follower's mail says, if the request is public and followed. */
+static struct eco_stmt q_follow_facts = ECO_STMT(
+    FOLLOWERS_CHAIN
+    "SELECT r.reg_no, r.subject, h.name_kk, h.name_ru, h.name_en, "
+    "       r.holder_id "
+    "FROM requests.requests r JOIN requests.holders h ON h.id = r.holder_id "
+    "WHERE r.id = $1 AND r.public AND EXISTS (SELECT 1 "
+    "    FROM requests.follows f WHERE " FOLLOWERS_OF("r.holder_id") ")");
+
+/*
+ * One mail per address in the follower's language ($2 the holder, $3-$5
+ * subjects and $6-$8 bodies in kk, ru, en), with the stop link made of
+ * the follow's own token in place of the mark $9; an address following
+ * both the request and its holder gets one, whose link stops the
+ * request's follow.
+ */
 static struct eco_stmt q_queue_followers = ECO_STMT(
+    FOLLOWERS_CHAIN
     "INSERT INTO core.outbox (to_addr, subject, body, kind) "
-    "SELECT email, $3, $4, 'follow' FROM requests.follows "
-    "WHERE confirmed_at IS NOT NULL AND lang = $5 "
-    "AND (request_id = $1 OR holder_id = $2)");
+    "SELECT DISTINCT ON (f.email) f.email, "
+    "       CASE f.lang WHEN 'kk' THEN $3 WHEN 'ru' THEN $4 ELSE $5 END, "
+    "       replace(CASE f.lang WHEN 'kk' THEN $6 WHEN 'ru' THEN $7 "
+    "       ELSE $8 END, $9, $10 || '/' || f.lang || '/requests/unfollow/' "
+    "       || f.token), 'follow' "
+    "FROM requests.follows f WHERE " FOLLOWERS_OF("$2::bigint")
+    "ORDER BY f.email, f.request_id NULLS LAST");
+
+/* Where a follower's stop link goes: a control character, which no text
+ * from a form or the reference data may hold (eco_text_valid). */
+#define UNFOLLOW	"\x1f"
 
 /* What each event says to the requester. */
 struct mail_text {
@@ -127,36 +163,67 @@ queue(struct eco_ctx *ctx, const char *to, const char *subject,
 	return eco_db_exec(ctx->db, ctx->arena, &q_queue, 4, p) ? 0 : -1;
 }
 
-/* Followers of a public request or of its holder, in each language. */
-static int
-queue_followers(struct eco_ctx *ctx, const struct request_row *r,
-    const struct mail_text *t, const char *const holder[3],
-    const char *new_no)
+/* A follower's mail in lang: the event, the request, the links. */
+static void
+follower_mail(struct eco_ctx *ctx, enum eco_lang lang, PGresult *facts,
+    long long id, const char *type, long on_date, const char **subject,
+    const char **body)
 {
-	static const enum eco_lang langs[] = { ECO_LANG_KK, ECO_LANG_RU,
-	    ECO_LANG_EN };
-	const char *p[5];
-	size_t i;
+	const char *event = label_event(type);
+	struct eco_buf b;
 
-	if (!r->is_public)
+	/* An event this file does not know yet still says what it is. */
+	event = event[0] != '\0' ? tr(ctx, lang, event) : type;
+	*subject = eco_sprintf(ctx->arena, "%s: %s", PQgetvalue(facts, 0, 0),
+	    event);
+	eco_buf_init(&b, ctx->arena);
+	eco_buf_printf(&b, "%s — %s\n", event, date_words(ctx, lang, on_date));
+	eco_buf_puts(&b, eco_subst(ctx->arena, tr(ctx, lang,
+	    N_("Request {no} to {holder}: \"{subject}\"")),
+	    "no", PQgetvalue(facts, 0, 0), "subject", PQgetvalue(facts, 0, 1),
+	    "holder", PQgetvalue(facts, 0, 2 + (int)lang), (const char *)NULL));
+	eco_buf_puts(&b, "\n\n");
+	eco_buf_puts(&b, eco_subst(ctx->arena, tr(ctx, lang,
+	    N_("The request and its timeline: {url}")), "url",
+	    eco_sprintf(ctx->arena, "%s/%s/requests/%lld",
+	    ctx->app->config.site_url, eco_lang_code(lang), id),
+	    (const char *)NULL));
+	eco_buf_puts(&b, "\n\n-- \n");
+	eco_buf_puts(&b, tr(ctx, lang,
+	    N_("ecogosfond, the State Environmental Information Fund")));
+	eco_buf_puts(&b, "\n");
+	eco_buf_puts(&b, eco_subst(ctx->arena, tr(ctx, lang,
+	    N_("You get this mail because you follow this request or its state body. To stop, open {url}")),
+	    "url", UNFOLLOW, (const char *)NULL));
+	eco_buf_puts(&b, "\n");
+	*body = b.data;
+}
+
+int
+notify_followers(struct eco_ctx *ctx, long long id, const char *type,
+    long on_date)
+{
+	const char *p[10];
+	PGresult *facts;
+	int l;
+
+	/* A draft is the holder's business until the head signs it. */
+	if (strcmp(type, "draft") == 0)
 		return 0;
-	p[0] = eco_sprintf(ctx->arena, "%lld", r->id);
-	p[1] = eco_sprintf(ctx->arena, "%lld", r->holder_id);
-	for (i = 0; i < 3; i++) {
-		enum eco_lang l = langs[i];
-		const char *url = eco_sprintf(ctx->arena, "%s/%s/requests/%lld",
-		    ctx->app->config.site_url, eco_lang_code(l), r->id);
-
-		p[2] = eco_sprintf(ctx->arena, "%s: %s", r->reg_no,
-		    tr(ctx, l, t->title));
-		p[3] = eco_sprintf(ctx->arena, "%s\n\n%s\n", headline(ctx, l, t,
-		    r, holder[i], new_no), url);
-		p[4] = eco_lang_code(l);
-		if (eco_db_exec(ctx->db, ctx->arena, &q_queue_followers, 5,
-		    p) == NULL)
-			return -1;
-	}
-	return 0;
+	p[0] = eco_sprintf(ctx->arena, "%lld", id);
+	if ((facts = eco_db_exec(ctx->db, ctx->arena, &q_follow_facts, 1,
+	    p)) == NULL)
+		return -1;
+	if (PQntuples(facts) == 0)
+		return 0;	/* not public, or nobody follows */
+	p[1] = PQgetvalue(facts, 0, 5);
+	for (l = 0; l < ECO_LANG_COUNT; l++)
+		follower_mail(ctx, (enum eco_lang)l, facts, id, type, on_date,
+		    &p[2 + l], &p[5 + l]);
+	p[8] = UNFOLLOW;
+	p[9] = ctx->app->config.site_url;
+	return eco_db_exec(ctx->db, ctx->arena, &q_queue_followers, 10, p) ?
+	    0 : -1;
 }
 
 int
@@ -178,8 +245,6 @@ notify_event(struct eco_ctx *ctx, const struct request_row *r,
 	holder[0] = PQgetvalue(res, 0, 1);
 	holder[1] = PQgetvalue(res, 0, 2);
 	holder[2] = PQgetvalue(res, 0, 3);
-	if (queue_followers(ctx, r, t, holder, new_reg_no) != 0)
-		return -1;
 	if (PQgetisnull(res, 0, 0))
 		return 0;	/* a paper requester without e-mail */
 	lang = strcmp(r->language, "ru") == 0 ? ECO_LANG_RU : ECO_LANG_KK;

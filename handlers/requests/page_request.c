@@ -22,9 +22,9 @@ static struct eco_stmt q_officials = ECO_STMT(
     "WHERE kind = 'official' AND holder_id = $1 AND disabled_at IS NULL "
     "ORDER BY full_name, id");
 
-/* What an event's details say, in words. */
-static const char *
-event_detail(struct eco_ctx *ctx, json_t *e)
+/* What an event's details say, in words (pages.h). */
+const char *
+request_event_detail(struct eco_ctx *ctx, json_t *e)
 {
 	const char *type = json_string_value(json_object_get(e, "type"));
 	const char *v;
@@ -64,7 +64,7 @@ decorate_events(struct eco_ctx *ctx, json_t *view, json_t *rules)
 		json_object_set_new(e, "label",
 		    json_string(eco_tr(ctx, label_event(type))));
 		json_object_set_new(e, "detail",
-		    json_string(event_detail(ctx, e)));
+		    json_string(request_event_detail(ctx, e)));
 		if ((dl = json_object_get(e, "deadline")) != NULL) {
 			json_t *rule = json_object_get(rules, json_string_value(
 			    json_object_get(dl, "code")));
@@ -202,6 +202,16 @@ request_page_data(struct eco_ctx *ctx, const struct request_row *r,
 	json_object_set_new(view, "can_withdraw", json_boolean(!official &&
 	    access == VIEW_PERSONAL && (r->st.status == REQ_REGISTERED ||
 	    r->st.status == REQ_IN_PROGRESS || r->st.status == REQ_EXTENDED)));
+	/* Followers and feeds: public requests only. */
+	if (r->is_public) {
+		json_object_set_new(view, "follow",
+		    follow_form_json(ctx, r->id, r->holder_id));
+		json_object_set_new(view, "feed_url", json_string(eco_url(ctx,
+		    eco_sprintf(ctx->arena, "/requests/%lld/feed.atom",
+		    r->id))));
+		json_object_set_new(view, "feed_title",
+		    json_string(eco_tr(ctx, N_("Atom feed"))));
+	}
 	if (official && add_desk(ctx, r, view) != 0) {
 		json_decref(view);
 		return NULL;

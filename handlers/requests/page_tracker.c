@@ -95,6 +95,33 @@ tracker_list_page(struct eco_ctx *ctx, struct eco_stmt *stmt, long long id,
 }
 
 /*
+ * The feed of the list in the page's <head> (one holder's, else all),
+ * and for one holder the form to follow it by e-mail.
+ */
+static void
+add_follow(struct eco_ctx *ctx, const struct search_query *s, json_t *data)
+{
+	json_t *h;
+	size_t i;
+
+	json_object_set_new(data, "feed_url", json_string(eco_url(ctx,
+	    s->holder_id > 0 ? eco_sprintf(ctx->arena,
+	    "/requests/feed.atom?holder_id=%lld", s->holder_id) :
+	    "/requests/feed.atom")));
+	json_object_set_new(data, "feed_title",
+	    json_string(eco_tr(ctx, N_("Atom feed"))));
+	if (s->holder_id <= 0)
+		return;
+	/* Only a holder the <select> knows: the form names it. */
+	json_array_foreach(json_object_get(data, "holders"), i, h)
+		if (json_is_true(json_object_get(h, "selected"))) {
+			json_object_set_new(data, "follow",
+			    follow_form_json(ctx, 0, s->holder_id));
+			(void)eco_csrf(ctx);	/* eco_render() adds it */
+		}
+}
+
+/*
  * GET /{lang}/requests?holder_id=&region=&status=&overdue=true&q=&from=
  * &to=&page=: the public tracker.  200; 400 a filter that cannot be (the
  * page with the message); 503.
@@ -142,5 +169,6 @@ page_tracker(struct eco_ctx *ctx)
 	if (s.page * s.limit < total.n)
 		json_object_set_new(data, "next_page", json_integer(s.page + 1));
 	json_object_set_new(data, "page", json_integer(s.page));
+	add_follow(ctx, &s, data);
 	return eco_render(ctx, 200, "requests/tracker", data);
 }

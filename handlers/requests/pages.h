@@ -21,6 +21,16 @@ int	api_complaints_outcome(struct eco_ctx *);
 int	page_complaint_file(struct eco_ctx *);
 int	page_complaint_outcome(struct eco_ctx *);
 int	page_attachment(struct eco_ctx *);
+int	page_follow_form(struct eco_ctx *);
+int	page_follow_submit(struct eco_ctx *);
+int	page_follow_confirm_form(struct eco_ctx *);
+int	page_follow_confirm(struct eco_ctx *);
+int	page_unfollow_form(struct eco_ctx *);
+int	page_unfollow(struct eco_ctx *);
+int	page_feed(struct eco_ctx *);
+int	page_feed_request(struct eco_ctx *);
+int	page_export_csv(struct eco_ctx *);
+int	page_export_json(struct eco_ctx *);
 
 #include <jansson.h>
 
@@ -55,5 +65,16 @@ void	complaints_page_data(struct eco_ctx *, const struct request_row *,
 void	attachments_page_data(struct eco_ctx *, json_t *view);
 /* The words of a complaint event of the timeline; NULL for another. */
 const char *complaint_event_detail(struct eco_ctx *, json_t *event);
+/* What an event of the timeline ({"type", its details}) says besides its
+ * name, in the page's language: "" when nothing. */
+const char *request_event_detail(struct eco_ctx *, json_t *event);
+
+/*
+ * The data of the follow form (templates/requests/follow_form.html) for
+ * request_id (0: none) of holder holder_id, or for the holder itself:
+ * {"request_id", "holder_id", "feed"}.
+ */
+json_t	*follow_form_json(struct eco_ctx *, long long request_id,
+	    long long holder_id);
 
 #endif

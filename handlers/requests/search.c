@@ -322,17 +322,29 @@ search_run(struct eco_ctx *ctx, const struct search_query *s,
     struct search_total *total)
 {
 	const char *p[NFILTERS + 2];
-	struct eco_stmt *st;
 	PGresult *res;
 	unsigned mask;
 	int n;
 
 	mask = params(ctx, s, p, &n);
 	if ((total->n = count(ctx, mask, p, n, &total->capped)) < 0 ||
-	    (st = statement(SEARCH_SQL_PAGE, mask)) == NULL ||
-	    (res = eco_db_exec(ctx->db, ctx->arena, st, n + 2, p)) == NULL)
+	    (res = search_rows(ctx, s)) == NULL)
 		return NULL;
 	return search_items(ctx, res);
+}
+
+PGresult *
+search_rows(struct eco_ctx *ctx, const struct search_query *s)
+{
+	const char *p[NFILTERS + 2];
+	struct eco_stmt *st;
+	unsigned mask;
+	int n;
+
+	mask = params(ctx, s, p, &n);
+	if ((st = statement(SEARCH_SQL_PAGE, mask)) == NULL)
+		return NULL;
+	return eco_db_exec(ctx->db, ctx->arena, st, n + 2, p);
 }
 
 json_t *

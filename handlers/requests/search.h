@@ -56,6 +56,13 @@ struct search_total {
 	bool	 capped;
 };
 
+/*
+ * The rows of page s->page of s->limit matches (SEARCH_ITEM_COLUMNS then
+ * STORE_STATE_COLUMNS; search_item() makes each an item): the exports ask
+ * for one long page.  NULL if the database failed.
+ */
+PGresult *search_rows(struct eco_ctx *, const struct search_query *);
+
 /* One page of matches as list items, and the number of all matches.
  * NULL if the database failed. */
 json_t	*search_run(struct eco_ctx *, const struct search_query *,

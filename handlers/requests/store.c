@@ -279,7 +279,10 @@ store_event(struct eco_ctx *ctx, long long id, const char *type,
 	p[7] = json != NULL ? eco_strdup(ctx->arena, json) : NULL;
 	free(json);
 	res = eco_db_exec(ctx->db, ctx->arena, &q_event, 8, p);
-	return res != NULL ? STORE_OK : STORE_FAILED;
+	/* Every event reaches its followers, in the same transaction. */
+	if (res == NULL || notify_followers(ctx, id, type, on_date) != 0)
+		return STORE_FAILED;
+	return STORE_OK;
 }
 
 /* The next registration number of a holder in a year: "MEPR-2026-00017". */

@@ -305,8 +305,9 @@ export async function login(c, email, password = PASSWORD) {
 }
 
 /*
- * Registers through the HTML form, which signs in too without counting
- * against the sign-in rate limit.  Returns {reg, jar, token}: the jar holds
+ * Registers through the HTML form (an individual, or an organisation with
+ * bin and org_name), which signs in too without counting against the
+ * sign-in rate limit.  Returns {reg, jar, token}: the jar holds
  * eco_session (token) and eco_pre.
  */
 export async function registerByForm(c, lang = 'kk', reg = individual()) {
@@ -318,7 +319,8 @@ export async function registerByForm(c, lang = 'kk', reg = individual()) {
 		cookies: jar,
 		form: {
 			csrf: csrfOf(form.body), kind: reg.kind, email: reg.email,
-			full_name: reg.full_name, iin: reg.iin ?? '', password: reg.password,
+			full_name: reg.full_name, iin: reg.iin ?? '', bin: reg.bin ?? '',
+			org_name: reg.org_name ?? '', password: reg.password,
 			password_confirm: reg.password, consent: 'yes',
 		},
 	});

@@ -1,7 +1,8 @@
 // What the tests of information requests share: accounts of citizens and
-// officials, random words to find requests by, multipart bodies, and the
-// database through psql as its owner for what HTTP cannot set up (a
-// decision taken months ago).
+// officials, a filing and an official's step over the API, random words to
+// find requests by, multipart bodies, and the database through psql as its
+// owner (the outbox, the follows, XML, a decision taken months ago).
+import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
 import path from 'node:path';
@@ -68,10 +69,29 @@ export async function official(c, holder, position) {
 	return { id, email, holder, position, token: await login(c, email) };
 }
 
-// Runs SQL as the database's owner; returns psql's unaligned output.
-export function psql(sql) {
-	return execFileSync(path.join(env.pgBin, 'psql'),
-	    ['-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', '-d', env.ownerDsn, '-f', '-'],
+// Files body as who (a registration or an official): the request.
+export async function file(c, who, body, status = 201) {
+	const res = await c.post('/api/v1/requests', { bearer: who.token, json: body });
+	assert.equal(res.status, status, res.body.slice(0, 400));
+	return res.json;
+}
+
+// An official's step that must succeed: the request afterwards.
+export async function step(c, who, id, body) {
+	const res = await c.post(`/api/v1/requests/${id}/events`,
+	    { bearer: who.token, json: body });
+	assert.equal(res.status, 200, `${body.type}: ${res.body.slice(0, 400)}`);
+	return res.json;
+}
+
+// Runs sql as the owner; vars become psql variables (:'name' in sql,
+// quoted as a literal by psql).  The output, unaligned.
+export function psql(sql, vars = {}) {
+	const args = ['-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1'];
+	for (const [k, v] of Object.entries(vars))
+		args.push('-v', `${k}=${v}`);
+	args.push('-d', env.ownerDsn, '-f', '-');
+	return execFileSync(path.join(env.pgBin, 'psql'), args,
 	    { input: sql, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
@@ -96,4 +116,12 @@ export function multipart(fields) {
 	}
 	parts.push(Buffer.from(`--${boundary}--\r\n`));
 	return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+// The mail queued for an address, oldest first: [{id, kind, subject, body}].
+export function outbox(address) {
+	const out = psql(`SELECT coalesce(json_agg(json_build_object('id', id,
+	    'kind', kind, 'subject', subject, 'body', body) ORDER BY id), '[]')
+	    FROM core.outbox WHERE to_addr = :'a';`, { a: address }).trim();
+	return JSON.parse(out);
 }
