@@ -55,6 +55,9 @@ struct run {
 	size_t			 errlen;
 };
 
+static int	fail(struct run *, const char *, ...)
+    __attribute__((format(printf, 2, 3)));
+
 static int
 fail(struct run *run, const char *fmt, ...)
 {
