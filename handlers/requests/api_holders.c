@@ -69,15 +69,11 @@ holder_options(struct eco_ctx *ctx, long long selected)
 int
 api_holders_get(struct eco_ctx *ctx)
 {
-	long long id = eco_parse_id(eco_param(ctx, "id"));
 	struct holder_row h;
 	int rc;
 
-	if (id <= 0 || (rc = holder_load(ctx, id, &h)) == 1)
-		return eco_error(ctx, 404, "not_found",
-		    N_("There is no such information holder."));
-	if (rc < 0)
-		return eco_error(ctx, 503, NULL, NULL);
+	if ((rc = holder_find(ctx, eco_param(ctx, "id"), &h)) != 0)
+		return rc;
 	return eco_json(ctx, 200, holder_json(&h));
 }
 

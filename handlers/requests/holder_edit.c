@@ -5,39 +5,6 @@
 #include "i18n.h"
 #include "labels.h"
 
-struct kind {
-	const char	*code;
-	const char	*msgid;
-};
-
-/* As the table's CHECK lists them (migration 003). */
-static const struct kind kinds[] = {
-	{ "ministry", N_("Ministry") },
-	{ "committee", N_("Committee of a ministry") },
-	{ "agency", N_("Agency") },
-	{ "fund", N_("The Fund's keeper") },
-	{ "department", N_("Department or state enterprise") },
-	{ "akimat", N_("Akimat") },
-};
-#define NKINDS	(sizeof(kinds) / sizeof(kinds[0]))
-
-const char *
-holder_kind_code(size_t i)
-{
-	return i < NKINDS ? kinds[i].code : NULL;
-}
-
-const char *
-holder_kind_label(const char *code)
-{
-	size_t i;
-
-	for (i = 0; code != NULL && i < NKINDS; i++)
-		if (strcmp(kinds[i].code, code) == 0)
-			return kinds[i].msgid;
-	return "";
-}
-
 bool
 holder_code_valid(const char *s)
 {
@@ -66,7 +33,7 @@ holder_check(const struct holder_input *in, bool creating,
 		eco_field_error_add(errors, &n, HOLDER_MAX_ERRORS, "code",
 		    "invalid_code",
 		    N_("The code is 2 to 63 small Latin letters, digits and underscores, beginning with a letter."));
-	if ((creating || in->kind != NULL) && holder_kind_label(in->kind)[0] ==
+	if ((creating || in->kind != NULL) && label_holder_kind(in->kind)[0] ==
 	    '\0')
 		eco_field_error_add(errors, &n, HOLDER_MAX_ERRORS, "kind",
 		    "invalid_kind", N_("Choose what kind of body it is."));

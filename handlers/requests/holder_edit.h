@@ -41,9 +41,4 @@ size_t	holder_check(const struct holder_input *, bool creating,
 /* A code as the table takes it: 2-63 of a-z, 0-9, _, a letter first. */
 bool	holder_code_valid(const char *);
 
-/* The kinds of holder, in display order; NULL past the end. */
-const char *holder_kind_code(size_t i);
-/* The English msgid naming a kind, "" for an unknown one. */
-const char *holder_kind_label(const char *code);
-
 #endif

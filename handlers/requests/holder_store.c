@@ -112,6 +112,18 @@ holder_load(struct eco_ctx *ctx, long long id, struct holder_row *h)
 	return load_by(ctx, &q_load, id, h);
 }
 
+int
+holder_find(struct eco_ctx *ctx, const char *id, struct holder_row *h)
+{
+	long long n = eco_parse_id(id);
+	int rc = n > 0 ? holder_load(ctx, n, h) : 1;
+
+	if (rc == 1)
+		return eco_error(ctx, 404, "not_found",
+		    N_("There is no such information holder."));
+	return rc < 0 ? eco_error(ctx, 503, NULL, NULL) : 0;
+}
+
 static json_t *
 str_or_null(const char *s)
 {

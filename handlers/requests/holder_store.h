@@ -37,6 +37,11 @@ PGresult *holders_list(struct eco_ctx *, bool all);
 void	holder_from(PGresult *, int row, struct holder_row *);
 /* Holder id: 0, or 1 when there is none, -1 when the database failed. */
 int	holder_load(struct eco_ctx *, long long id, struct holder_row *);
+/*
+ * The holder whose id is the text id (of the route or the query): 0, or
+ * the status of the error already sent (404 none, 503).
+ */
+int	holder_find(struct eco_ctx *, const char *id, struct holder_row *);
 
 /* The API's shape: {"id","code","name":{"kk","ru","en"},"region","kind",
  * "parent","parent_id","active"}; region and parent null when none. */

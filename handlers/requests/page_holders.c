@@ -38,7 +38,7 @@ list_json(struct eco_ctx *ctx, PGresult *res)
 		    "id", (json_int_t)h.id, "code", h.code,
 		    "name", h.name[ctx->lang],
 		    "region", h.region[0] ? eco_tr(ctx, label_region(h.region)) :
-		    "", "kind", eco_tr(ctx, holder_kind_label(h.kind)),
+		    "", "kind", eco_tr(ctx, label_holder_kind(h.kind)),
 		    "parent", parent, "active", h.active));
 	}
 	return list;
@@ -93,8 +93,8 @@ render(struct eco_ctx *ctx, int status, const struct holder_row *h,
 	    "code", h->code,
 	    "name_kk", h->name[0], "name_ru", h->name[1], "name_en", h->name[2],
 	    "active", sent ? eco_form(ctx, "active") != NULL : h->active,
-	    "kinds", code_options(ctx, holder_kind_code, holder_kind_label,
-	    kind),
+	    "kinds", code_options(ctx, label_holder_kind_code,
+	    label_holder_kind, kind),
 	    "regions", code_options(ctx, label_region_code, label_region,
 	    region),
 	    "parents", parent_options(ctx, res, h->id, parent));
@@ -128,11 +128,8 @@ page_holders(struct eco_ctx *ctx)
 	int rc;
 
 	empty_holder(&h);
-	if (edit != NULL && ((rc = holder_load(ctx, eco_parse_id(edit),
-	    &h)) != 0))
-		return rc < 0 ? eco_error(ctx, 503, NULL, NULL) :
-		    eco_error(ctx, 404, "not_found",
-		    N_("There is no such information holder."));
+	if (edit != NULL && (rc = holder_find(ctx, edit, &h)) != 0)
+		return rc;
 	return render(ctx, 200, &h, NULL, 0);
 }
 
@@ -205,22 +202,18 @@ page_holders_create(struct eco_ctx *ctx)
 int
 page_holders_update(struct eco_ctx *ctx)
 {
-	long long id = eco_parse_id(eco_param(ctx, "id"));
 	const char *action = eco_form(ctx, "action");
 	struct holder_input in;
 	struct holder_row h;
 	int rc;
 
-	if (id <= 0 || (rc = holder_load(ctx, id, &h)) == 1)
-		return eco_error(ctx, 404, "not_found",
-		    N_("There is no such information holder."));
-	if (rc < 0)
-		return eco_error(ctx, 503, NULL, NULL);
+	if ((rc = holder_find(ctx, eco_param(ctx, "id"), &h)) != 0)
+		return rc;
 	if (action != NULL && (strcmp(action, "deactivate") == 0 ||
 	    strcmp(action, "activate") == 0)) {
 		memset(&in, 0, sizeof(in));
 		in.active = strcmp(action, "activate") == 0;
 	} else
 		read_form(ctx, &in);
-	return save(ctx, id, &in, &h);
+	return save(ctx, h.id, &in, &h);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "holder_edit.h"
+#include "labels.h"
 #include "tap.h"
 
 /* A valid new holder. */
@@ -123,11 +124,11 @@ test_kinds(void)
 	const char *k;
 	size_t i;
 
-	for (i = 0; (k = holder_kind_code(i)) != NULL; i++)
-		ok(holder_kind_label(k)[0] != '\0', k);
+	for (i = 0; (k = label_holder_kind_code(i)) != NULL; i++)
+		ok(label_holder_kind(k)[0] != '\0', k);
 	ok(i == 6, "six kinds, as the table allows");
-	is_str(holder_kind_label("bank"), "", "an unknown kind has no name");
-	is_str(holder_kind_label(NULL), "", "nor has none");
+	is_str(label_holder_kind("bank"), "", "an unknown kind has no name");
+	is_str(label_holder_kind(NULL), "", "nor has none");
 }
 
 int
