@@ -40,8 +40,8 @@ static struct eco_stmt q_code_taken = ECO_STMT(
     "SELECT 1 FROM requests.holders WHERE code = $1 AND id <> $2");
 
 /* Registration numbers are the code in capitals, '-' for '_', the year
- * and the number (store.c): another holder's numbers that begin with
- * this code would collide with the ones this holder will give. */
+ * and the number (filing_reg_no): another holder's numbers that begin
+ * with this code would collide with the ones this holder will give. */
 static struct eco_stmt q_code_in_numbers = ECO_STMT(
     "SELECT 1 FROM requests.requests WHERE holder_id <> $2 "
     "AND reg_no ~ ('^' || upper(replace($1, '_', '-')) || '-[0-9]{4}-[0-9]+$') "

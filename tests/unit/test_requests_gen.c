@@ -360,6 +360,18 @@ test_numbers(long today)
 }
 
 static void
+test_reg_no(void)
+{
+	char no[64];
+
+	filing_reg_no("mepr_cerc", 2026, 17, no, sizeof(no));
+	is_str(no, "MEPR-CERC-2026-00017", "a number: the code in capitals, "
+	    "the year, five digits");
+	filing_reg_no("iac", 2025, 123456, no, sizeof(no));
+	is_str(no, "IAC-2025-123456", "more than five digits when needed");
+}
+
+static void
 test_texts(const struct gen_request *r)
 {
 	struct gen_person p;
@@ -447,6 +459,7 @@ main(void)
 		return 1;
 	}
 	test_rng();
+	test_reg_no();
 	for (i = 0; i < 2; i++) {
 		test_determinism(days[i]);
 		r = made(days[i], 20260101);
