@@ -2,10 +2,13 @@
  * ecoctl — the administrator's command line.
  *
  *   ecoctl migrate                       apply sql/migrations, then sql/reference
- *   ecoctl demo load                     load sql/demo and the demo accounts
+ *   ecoctl demo load                     load sql/demo, the demo accounts and
+ *                                        the demo requests (once)
+ *   ecoctl requests generate N [--seed S]
+ *                                        N made-up requests for the benchmark
  *   ecoctl user add --email E --password P --name N --role ROLE
  *                   [--iin IIN] [--bin BIN --org ORG] [--lang kk|ru|en]
- *                   [--holder ID] [--position registrar|executor|head]
+ *                   [--holder ID|CODE] [--position registrar|executor|head]
  *   ecoctl user passwd --email E --password P
  *   ecoctl key rotate [--keep N]
  *   ecoctl calendar generate --from-year Y --to-year Y
@@ -17,8 +20,11 @@
  *   ecoctl workdays FROM TO [--calendar FILE]
  *
  * ECO_DSN names the database (as the owner role), ECO_SHARE_DIR where sql/
- * is, ECO_KEYS the keyring file.  "--password -" reads the password from
- * standard input so that it does not show in the process list.
+ * is, ECO_KEYS the keyring file; ECO_TODAY (YYYY-MM-DD) the last day of
+ * the made-up requests, today in Asia/Almaty if unset.  "--password -"
+ * reads the password from standard input so that it does not show in the
+ * process list.  --holder takes a holder's id or its code in the
+ * reference data (sql/reference/002_holders.sql).
  */
 #include <dirent.h>
 #include <errno.h>
@@ -29,6 +35,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <libpq-fe.h>
@@ -39,7 +46,9 @@
 #include "calendar_db.h"
 #include "db.h"
 #include "date.h"
+#include "demo_accounts.h"
 #include "password.h"
+#include "requests_copy.h"
 #include "roles.h"
 #include "token.h"
 #include "validate.h"
@@ -337,11 +346,15 @@ hashed_password(const char *password, char *hash)
 	return hash;
 }
 
-/* Adds an account; returns 0, or 1 if the e-mail is taken and quiet is set. */
+/*
+ * Adds an account with the password hash given; returns 0, or 1 if the
+ * e-mail is taken and quiet is set (then it says nothing).
+ */
 static int
-add_user(PGconn *conn, const struct user_opts *o, bool quiet)
+insert_user(PGconn *conn, const struct user_opts *o, const char *hash,
+    bool quiet)
 {
-	char email[256], hash[crypto_pwhash_STRBYTES];
+	char email[256];
 	const char *params[10];
 	PGresult *res;
 	int role;
@@ -367,7 +380,7 @@ add_user(PGconn *conn, const struct user_opts *o, bool quiet)
 		die("--lang must be kk, ru or en");
 
 	params[0] = email;
-	params[1] = hashed_password(o->password, hash);
+	params[1] = hash;
 	params[2] = o->role;
 	params[3] = o->name;
 	params[4] = role == ECO_ROLE_INDIVIDUAL ? o->iin : NULL;
@@ -379,7 +392,9 @@ add_user(PGconn *conn, const struct user_opts *o, bool quiet)
 	res = PQexecParams(conn,
 	    "INSERT INTO core.users (email, password_hash, kind, full_name, iin, "
 	    "bin, org_name, holder_id, position, lang) "
-	    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
+	    "VALUES ($1, $2, $3, $4, $5, $6, $7, "
+	    "    (SELECT id FROM requests.holders "
+	    "     WHERE id::text = $8 OR ref_code = $8), $9, $10) "
 	    "ON CONFLICT (email) DO NOTHING RETURNING id",
 	    10, NULL, params, NULL, NULL, 0);
 	if (PQresultStatus(res) != PGRES_TUPLES_OK)
@@ -390,9 +405,19 @@ add_user(PGconn *conn, const struct user_opts *o, bool quiet)
 			return 1;
 		die("an account with e-mail %s already exists", email);
 	}
-	printf("account %s (%s) has id %s\n", email, o->role, PQgetvalue(res, 0, 0));
+	if (!quiet)
+		printf("account %s (%s) has id %s\n", email, o->role,
+		    PQgetvalue(res, 0, 0));
 	PQclear(res);
 	return 0;
+}
+
+static int
+add_user(PGconn *conn, const struct user_opts *o)
+{
+	char hash[crypto_pwhash_STRBYTES];
+
+	return insert_user(conn, o, hashed_password(o->password, hash), false);
 }
 
 static int
@@ -428,38 +453,121 @@ cmd_user_passwd(PGconn *conn, const struct user_opts *o)
 	return 0;
 }
 
-/* --- demo data ------------------------------------------------------------- */
+/* --- demo data and made-up requests ------------------------------------------ */
 
-/* Demo accounts; the password of each is "demo-password". */
-static const struct user_opts demo_users[] = {
-	{ .email = "citizen@demo.ecogosfond.kz", .name = "Айгерім Сәрсенбаева",
-	  .role = "individual", .iin = "900101300017", .lang = "kk" },
-	{ .email = "ngo@demo.ecogosfond.kz", .name = "Елена Петрова",
-	  .role = "organisation", .bin = "020540003431",
-	  .org = "ОО «Зелёное спасение»", .lang = "ru" },
-	{ .email = "official@demo.ecogosfond.kz", .name = "Нұрлан Ахметов",
-	  .role = "official", .holder = "1", .position = "head", .lang = "kk" },
-	{ .email = "clerk@demo.ecogosfond.kz", .name = "Дана Омарова",
-	  .role = "clerk", .lang = "ru" },
-	{ .email = "admin@demo.ecogosfond.kz", .name = "Администратор портала",
-	  .role = "admin", .lang = "en" },
-};
+/* The demo requests: as many, made the same way on every run. */
+#define DEMO_REQUESTS	400
+#define DEMO_SEED	20260101
 
+/* The last day of the made-up requests: ECO_TODAY, or today in Almaty. */
+static long
+generator_today(void)
+{
+	const char *s = getenv("ECO_TODAY");
+	long day;
+
+	if (s != NULL && *s != '\0') {
+		if (eco_date_parse(s, &day) != 0)
+			die("ECO_TODAY must be YYYY-MM-DD");
+		return day;
+	}
+	setenv("TZ", "Asia/Almaty", 1);
+	tzset();
+	return eco_today();
+}
+
+static struct eco_calendar *database_calendar(void);
+
+/* Writes n requests of origin from seed, and says what it wrote. */
+static void
+write_requests(PGconn *conn, const char *origin, uint64_t seed, size_t n)
+{
+	struct eco_calendar *cal = database_calendar();
+	struct copy_stats st;
+	struct timespec t0, t1;
+	char err[1024];
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (requests_copy(conn, cal, generator_today(), origin, seed, n, &st,
+	    err, sizeof(err)) != 0)
+		die("%s", err);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	eco_calendar_free(cal);
+	if (st.requests == 0 && n > 0)
+		printf("demo requests are loaded already\n");
+	else
+		printf("%zu %s requests to %zu holders, %zu events, %zu "
+		    "questions written in %.1f s\n", st.requests, origin,
+		    st.holders, st.events, st.questions,
+		    (double)(t1.tv_sec - t0.tv_sec) +
+		    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+}
+
+/*
+ * The demo: sql/demo, the accounts (one password hash for all, since
+ * they share the password) and the requests, each only once.
+ */
 static int
 cmd_demo_load(void)
 {
+	char hash[crypto_pwhash_STRBYTES], email[64];
+	const struct demo_account *d;
+	struct demo_account buf;
 	PGconn *conn = connect_db();
-	size_t i;
+	size_t i, added = 0;
 
 	run_scripts(conn, "demo");
-	for (i = 0; i < sizeof(demo_users) / sizeof(demo_users[0]); i++) {
-		struct user_opts o = demo_users[i];
+	hashed_password(DEMO_PASSWORD, hash);
+	for (i = 0; (d = demo_account(i, &buf, email)) != NULL; i++) {
+		struct user_opts o;
 
-		o.password = "demo-password";
-		add_user(conn, &o, true);
+		memset(&o, 0, sizeof(o));
+		o.email = d->email;
+		o.name = d->name;
+		o.role = d->role;
+		o.iin = d->iin;
+		o.bin = d->bin;
+		o.org = d->org;
+		o.lang = d->lang;
+		o.holder = d->holder;
+		o.position = d->position;
+		if (insert_user(conn, &o, hash, true) == 0)
+			added++;
 	}
-	printf("demo data loaded (accounts *@demo.ecogosfond.kz, password "
-	    "\"demo-password\")\n");
+	printf("%zu demo accounts added (*@demo.ecogosfond.kz, password "
+	    "\"%s\")\n", added, DEMO_PASSWORD);
+	write_requests(conn, "demo", DEMO_SEED, DEMO_REQUESTS);
+	PQfinish(conn);
+	return 0;
+}
+
+/*
+ * ecoctl requests generate N [--seed S]: N made-up requests for the
+ * benchmark, marked origin = 'generated'; they need the demo's officials
+ * and requesters.  Another run adds N more.
+ */
+static int
+cmd_requests_generate(int argc, char **argv)
+{
+	unsigned long long seed = 1;
+	PGconn *conn;
+	char *end;
+	long n;
+
+	if (argc != 1 && !(argc == 3 && strcmp(argv[1], "--seed") == 0))
+		die("usage: ecoctl requests generate N [--seed S]");
+	/* A million takes about a gigabyte while it is made. */
+	if ((n = eco_parse_count(argv[0], 1000000)) < 1)
+		die("N must be a whole number from 1 to 1000000");
+	if (argc == 3) {
+		errno = 0;
+		seed = strtoull(argv[2], &end, 10);
+		if (errno != 0 || end == argv[2] || *end != '\0' ||
+		    argv[2][0] == '-')
+			die("--seed must be a whole number");
+	}
+	conn = connect_db();
+	write_requests(conn, "generated", (uint64_t)seed, (size_t)n);
 	PQfinish(conn);
 	return 0;
 }
@@ -848,9 +956,10 @@ usage(void)
 {
 	fputs("usage: ecoctl migrate\n"
 	    "       ecoctl demo load\n"
+	    "       ecoctl requests generate N [--seed S]\n"
 	    "       ecoctl user add --email E --password P --name N --role ROLE\n"
 	    "                       [--iin IIN] [--bin BIN --org NAME] [--lang kk|ru|en]\n"
-	    "                       [--holder ID] [--position registrar|executor|head]\n"
+	    "                       [--holder ID|CODE] [--position registrar|executor|head]\n"
 	    "       ecoctl user passwd --email E --password P\n"
 	    "       ecoctl key rotate [--keep N]\n"
 	    "       ecoctl deadline --from YYYY-MM-DD (--days N --unit calendar|working |\n"
@@ -884,6 +993,9 @@ main(int argc, char **argv)
 		return cmd_deadline(argc - 2, argv + 2);
 	if (strcmp(argv[1], "workdays") == 0)
 		return cmd_workdays(argc - 2, argv + 2);
+	if (strcmp(argv[1], "requests") == 0 && argc >= 3 &&
+	    strcmp(argv[2], "generate") == 0)
+		return cmd_requests_generate(argc - 3, argv + 3);
 	if (strcmp(argv[1], "calendar") == 0 && argc >= 3) {
 		if (strcmp(argv[2], "generate") == 0)
 			return cmd_calendar_generate(argc - 3, argv + 3);
@@ -901,7 +1013,7 @@ main(int argc, char **argv)
 		return cmd_key_rotate(&o);
 	if (strcmp(argv[1], "user") == 0 && strcmp(argv[2], "add") == 0) {
 		conn = connect_db();
-		rc = add_user(conn, &o, false);
+		rc = add_user(conn, &o);
 		PQfinish(conn);
 		return rc;
 	}

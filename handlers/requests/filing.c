@@ -1,4 +1,5 @@
 /* The rules of filing an information request, shared by the API and the form. */
+#include <stdio.h>
 #include <string.h>
 
 #include "date.h"
@@ -32,6 +33,17 @@ fee_exemption_label(const char *code)
 		if (strcmp(fee_exemptions[i].code, code) == 0)
 			return fee_exemptions[i].label;
 	return NULL;
+}
+
+void
+filing_reg_no(const char *code, int year, int seq, char *out, size_t len)
+{
+	size_t i;
+
+	snprintf(out, len, "%s-%d-%05d", code, year, seq);
+	for (i = 0; out[i] != '\0'; i++)
+		out[i] = out[i] == '_' ? '-' : (char)(out[i] >= 'a' &&
+		    out[i] <= 'z' ? out[i] - 'a' + 'A' : out[i]);
 }
 
 static bool

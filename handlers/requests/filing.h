@@ -74,4 +74,11 @@ extern const size_t nfee_exemptions;
 /* The label of a code, or NULL. */
 const char *fee_exemption_label(const char *code);
 
+/*
+ * A registration number: the holder's code in capitals with '-' for '_',
+ * the year and the number of five digits or more ("MEPR-CERC-2026-00017").
+ */
+void	filing_reg_no(const char *code, int year, int seq, char *out,
+	    size_t len);
+
 #endif

@@ -89,6 +89,17 @@ static const struct label complaint_outcomes[] = {
 	{ NULL, NULL }
 };
 
+/* The kinds of information holder, as the table's CHECK lists them. */
+static const struct label holder_kinds[] = {
+	{ "ministry", N_("Ministry") },
+	{ "committee", N_("Committee of a ministry") },
+	{ "agency", N_("Agency") },
+	{ "fund", N_("The Fund's keeper") },
+	{ "department", N_("Department or state enterprise") },
+	{ "akimat", N_("Akimat") },
+	{ NULL, NULL }
+};
+
 /* The 17 oblasts and the three cities of republican significance. */
 static const struct label regions[] = {
 	{ "abai", N_("Abai Region") },
@@ -175,6 +186,19 @@ const char *
 label_region(const char *code)
 {
 	return find(regions, code);
+}
+
+const char *
+label_holder_kind(const char *code)
+{
+	return find(holder_kinds, code);
+}
+
+const char *
+label_holder_kind_code(size_t i)
+{
+	return i < sizeof(holder_kinds) / sizeof(holder_kinds[0]) - 1 ?
+	    holder_kinds[i].code : NULL;
 }
 
 const char *

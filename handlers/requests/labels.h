@@ -17,9 +17,12 @@ const char *label_channel(const char *code);	/* "portal", "paper" */
 const char *label_region(const char *code);	/* "almaty_city" */
 const char *label_complaint_instance(const char *code);	/* "court" */
 const char *label_complaint_outcome(const char *code);	/* "dismissed" */
+const char *label_holder_kind(const char *code);	/* "ministry" */
 
-/* The i-th region or status code, in display order; NULL past the end. */
+/* The i-th region, status or holder kind code, in display order; NULL
+ * past the end. */
 const char *label_region_code(size_t i);
 const char *label_status_code(size_t i);
+const char *label_holder_kind_code(size_t i);
 
 #endif

@@ -5,6 +5,12 @@
 struct eco_ctx;
 
 int	api_holders(struct eco_ctx *);
+int	api_holders_get(struct eco_ctx *);
+int	api_holders_create(struct eco_ctx *);
+int	api_holders_update(struct eco_ctx *);
+int	page_holders(struct eco_ctx *);
+int	page_holders_create(struct eco_ctx *);
+int	page_holders_update(struct eco_ctx *);
 int	api_requests_create(struct eco_ctx *);
 int	api_requests_get(struct eco_ctx *);
 int	api_requests_list(struct eco_ctx *);
@@ -33,6 +39,11 @@ int	page_export_csv(struct eco_ctx *);
 int	page_export_json(struct eco_ctx *);
 
 #include <jansson.h>
+
+/* Options of a <select> from a code table of labels.h:
+ * [{"code","name","selected"}], names in the page's language. */
+json_t	*code_options(struct eco_ctx *, const char *(*code_at)(size_t),
+	    const char *(*label)(const char *), const char *selected);
 
 /* A list item's holder name in the page's language, status label and
  * state ("overdue", "due-soon", "late" or ""), for the templates. */

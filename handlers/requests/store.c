@@ -292,8 +292,8 @@ next_number(struct eco_ctx *ctx, long long holder, const char *code,
 {
 	const char *p[2];
 	PGresult *res;
-	char *no;
-	size_t i;
+	size_t len = strlen(code) + 32;
+	char *no = eco_alloc(ctx->arena, len);
 
 	p[0] = eco_sprintf(ctx->arena, "%lld", holder);
 	p[1] = eco_sprintf(ctx->arena, "%d", year);
@@ -301,10 +301,7 @@ next_number(struct eco_ctx *ctx, long long holder, const char *code,
 	    NULL || PQntuples(res) != 1)
 		return NULL;
 	*seq = atoi(PQgetvalue(res, 0, 0));
-	no = eco_sprintf(ctx->arena, "%s-%d-%05d", code, year, *seq);
-	for (i = 0; no[i] != '\0'; i++)
-		no[i] = no[i] == '_' ? '-' : (char)(no[i] >= 'a' && no[i] <= 'z' ?
-		    no[i] - 'a' + 'A' : no[i]);
+	filing_reg_no(code, year, *seq, no, len);
 	return no;
 }
 

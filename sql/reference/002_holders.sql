@@ -18,9 +18,19 @@
 -- keeps its code: update the names here, never the code, so that requests
 -- already addressed to it stay linked.
 --
--- Idempotent: ecoctl migrate applies it every time.
+-- Idempotent: ecoctl migrate applies it every time.  Administrators edit
+-- the holders on /{lang}/requests/holders, and their word wins: this file
+-- adds a holder that is missing (by its code here, kept in ref_code) and
+-- refreshes only the holders no administrator has changed (edited_at is
+-- NULL).  A code an administrator has given to another holder is not
+-- added again.
 
-INSERT INTO requests.holders
+CREATE TEMPORARY TABLE reference_holders (
+    code text, kind text, region text, parent_code text,
+    name_kk text, name_ru text, name_en text, sort integer
+) ON COMMIT DROP;
+
+INSERT INTO reference_holders
     (code, kind, region, parent_code, name_kk, name_ru, name_en, sort)
 VALUES
 ('mepr', 'ministry', NULL, NULL,
@@ -382,12 +392,32 @@ VALUES
  'Шымкент қаласы бойынша экология департаменті',
  'Департамент экологии по городу Шымкент',
  'Department of Ecology for Shymkent City',
- 720)
-ON CONFLICT (code) DO UPDATE SET
-    kind = EXCLUDED.kind,
-    region = EXCLUDED.region,
-    parent_code = EXCLUDED.parent_code,
-    name_kk = EXCLUDED.name_kk,
-    name_ru = EXCLUDED.name_ru,
-    name_en = EXCLUDED.name_en,
-    sort = EXCLUDED.sort;
+ 720);
+
+-- The missing holders; their parents are set below, with everyone's.
+INSERT INTO requests.holders
+    (ref_code, code, kind, region, name_kk, name_ru, name_en, sort)
+SELECT r.code, r.code, r.kind, r.region, r.name_kk, r.name_ru, r.name_en,
+       r.sort
+FROM reference_holders r
+WHERE NOT EXISTS (SELECT 1 FROM requests.holders h
+                  WHERE h.ref_code = r.code OR h.code = r.code)
+ORDER BY r.sort;
+
+-- The holders no administrator has changed, as this file has them.  The
+-- parent is found by its reference key: an administrator may have
+-- changed its code.
+UPDATE requests.holders h SET
+    kind = r.kind,
+    region = r.region,
+    parent_code = p.code,
+    name_kk = r.name_kk,
+    name_ru = r.name_ru,
+    name_en = r.name_en,
+    sort = r.sort
+FROM reference_holders r
+LEFT JOIN requests.holders p ON p.ref_code = r.parent_code
+WHERE h.ref_code = r.code AND h.edited_at IS NULL
+AND (h.kind, h.region, h.parent_code, h.name_kk, h.name_ru, h.name_en, h.sort)
+    IS DISTINCT FROM
+    (r.kind, r.region, p.code, r.name_kk, r.name_ru, r.name_en, r.sort);

@@ -42,8 +42,9 @@ describe('information holders', () => {
 		assert.equal(codes.size, items.length, 'codes are unique');
 	});
 
-	test('only GET', async () => {
+	test('changes are the administrators\' (holders-admin.test.mjs): 401 anonymous, 405 DELETE', async () => {
 		const res = await c.post('/api/v1/holders', { json: {} });
-		assert.equal(res.status, 405);
+		assert.equal(res.status, 401);
+		assert.equal((await c.request('DELETE', '/api/v1/holders')).status, 405);
 	});
 });
