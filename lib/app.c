@@ -167,14 +167,9 @@ eco_csrf(struct eco_ctx *ctx)
 		/* Anonymous forms are bound to a random pre-session cookie. */
 		binding = eco_params_get(&ctx->req.cookies, ECO_COOKIE_PRESESSION);
 		if (binding == NULL || strlen(binding) != 32) {
-			unsigned char raw[16];
-			char *hex = eco_alloc(ctx->arena, 33);
-
-			randombytes_buf(raw, sizeof(raw));
-			sodium_bin2hex(hex, 33, raw, sizeof(raw));
-			binding = hex;
+			binding = eco_random_hex(ctx->arena, 16);
 			eco_response_cookie(&ctx->res, ctx->arena,
-			    ECO_COOKIE_PRESESSION, hex, -1, eco_cookie_flags(ctx));
+			    ECO_COOKIE_PRESESSION, binding, -1, eco_cookie_flags(ctx));
 		}
 	}
 	ctx->csrf = eco_csrf_token(ctx->arena, &ctx->app->keyring, binding);

@@ -4,7 +4,6 @@
  */
 #include <string.h>
 
-#include <sodium.h>
 
 #include "app.h"
 #include "filing.h"
@@ -22,18 +21,6 @@ static bool
 is_official(struct eco_ctx *ctx)
 {
 	return ctx->user.role == ECO_ROLE_OFFICIAL;
-}
-
-/* A fresh token against double submission: the same form files once. */
-static const char *
-new_client_token(struct eco_ctx *ctx)
-{
-	unsigned char raw[16];
-	char *hex = eco_alloc(ctx->arena, sizeof(raw) * 2 + 1);
-
-	randombytes_buf(raw, sizeof(raw));
-	sodium_bin2hex(hex, sizeof(raw) * 2 + 1, raw, sizeof(raw));
-	return hex;
 }
 
 /* A choice of the form: the value sent, else dflt. */
@@ -81,7 +68,8 @@ render_form(struct eco_ctx *ctx, int status,
 	    "s:b,s:b}",
 	    "title", eco_tr(ctx, N_("File a request")),
 	    "csrf", eco_csrf(ctx),
-	    "client_token", token != NULL ? token : new_client_token(ctx),
+	    /* A fresh token against double submission: the form files once. */
+	    "client_token", token != NULL ? token : eco_random_hex(ctx->arena, 16),
 	    "holders", holders,
 	    "exemptions", exemption_options(ctx, eco_form(ctx, "fee_exemption")),
 	    "language_ru", strcmp(lang, "ru") == 0,
