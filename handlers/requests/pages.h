@@ -16,6 +16,8 @@ int	page_file_form(struct eco_ctx *);
 int	page_file_submit(struct eco_ctx *);
 int	page_desk(struct eco_ctx *);
 int	page_mine(struct eco_ctx *);
+int	api_stats(struct eco_ctx *);
+int	page_stats(struct eco_ctx *);
 
 #include <jansson.h>
 
