@@ -479,6 +479,14 @@ eco_format_date(const struct eco_catalogs *cats, enum eco_lang lang,
 	}
 }
 
+const char *
+eco_month_name(const struct eco_catalogs *cats, enum eco_lang lang, int m)
+{
+	if (m < 1 || m > 12)
+		return "";
+	return eco_gettext(cats, lang, "month", month_msgids[m - 1]);
+}
+
 /* --- the .po reader ------------------------------------------------------ */
 
 /* A growable string, always NUL-terminated once something was added. */

@@ -80,6 +80,10 @@ void	eco_format_date(const struct eco_catalogs *, enum eco_lang,
 void	eco_format_day(const struct eco_catalogs *, enum eco_lang, long day,
 	    struct eco_buf *out);
 
+/* The name of month m (1-12) standing alone (msgctxt "month"): kk
+ * "Наурыз", ru "Март", en "March"; "" for another m. */
+const char *eco_month_name(const struct eco_catalogs *, enum eco_lang, int m);
+
 /*
  * Fills the {name} placeholders of a translated pattern from vars, a list
  * of name, value pairs ended by NULL: eco_subst(a, "No. {no}", "no", x,

@@ -37,6 +37,8 @@ int	page_feed(struct eco_ctx *);
 int	page_feed_request(struct eco_ctx *);
 int	page_export_csv(struct eco_ctx *);
 int	page_export_json(struct eco_ctx *);
+int	api_stats(struct eco_ctx *);
+int	page_stats(struct eco_ctx *);
 
 #include <jansson.h>
 

@@ -111,23 +111,12 @@ view_flags(struct eco_ctx *ctx, const struct request_state *st, json_t *o)
 {
 	const struct eco_calendar *cal = eco_calendar_current(ctx);
 	struct request_flags f;
-	json_t *on_time = json_null();
+	json_t *on_time;
+	int t;
 
 	request_flags(cal, st, ctx->today, &f);
-	switch (st->status) {
-	case REQ_ANSWERED:
-	case REQ_PARTIALLY_ANSWERED:
-		on_time = json_boolean(!f.answered_late);
-		break;
-	case REQ_REFUSED:
-		on_time = json_boolean(!f.refused_late);
-		break;
-	case REQ_REDIRECTED:
-		on_time = json_boolean(!f.redirected_late);
-		break;
-	default:
-		break;
-	}
+	t = request_on_time(st, &f);
+	on_time = t < 0 ? json_null() : json_boolean(t);
 	json_object_set_new(o, "overdue", json_boolean(f.overdue));
 	json_object_set_new(o, "due_soon", json_boolean(f.due_soon));
 	json_object_set_new(o, "days_left", f.open ?

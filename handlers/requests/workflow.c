@@ -342,6 +342,22 @@ request_flags(const struct eco_calendar *cal, const struct request_state *st,
 	}
 }
 
+int
+request_on_time(const struct request_state *st, const struct request_flags *f)
+{
+	switch (st->status) {
+	case REQ_ANSWERED:
+	case REQ_PARTIALLY_ANSWERED:
+		return !f->answered_late;
+	case REQ_REFUSED:
+		return !f->refused_late;
+	case REQ_REDIRECTED:
+		return !f->redirected_late;
+	default:
+		return -1;
+	}
+}
+
 /* Code tables, indexed by the enums. */
 static const char *const status_codes[] = {
 	"registered", "in_progress", "extended", "redirected", "answered",

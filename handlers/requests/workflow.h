@@ -193,6 +193,14 @@ enum request_result request_apply(const struct eco_calendar *,
 /* The flags computed against today. */
 void	request_flags(const struct eco_calendar *, const struct request_state *,
 	    long today, struct request_flags *);
+/*
+ * Whether the decision met its deadline, as the request's page says: 1 on
+ * time, 0 late (answered_late, refused_late or redirected_late), -1 no
+ * decision to judge (open, not considered, withdrawn).  The statistics
+ * count it the same way.
+ */
+int	request_on_time(const struct request_state *,
+	    const struct request_flags *);
 
 /* Codes as in the API and the database ("in_progress", "not_consider",
  * "multiple_holders"); "" when out of range.  Each parse returns -1 for
