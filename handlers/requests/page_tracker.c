@@ -6,6 +6,7 @@
 #include "holders.h"
 #include "html.h"
 #include "labels.h"
+#include "page_cache.h"
 #include "pages.h"
 #include "search.h"
 #include "store.h"
@@ -132,8 +133,12 @@ page_tracker(struct eco_ctx *ctx)
 	const char *why, *filters;
 	json_t *data, *items = NULL, *it, *holders;
 	struct search_total total = { 0, false };
+	long long version;
 	size_t i;
+	int rc;
 
+	if ((rc = page_cache_serve(ctx, &version)) != 0)
+		return rc;
 	why = search_parse(ctx, &s);
 	if (why == NULL && (items = search_run(ctx, &s, &total)) == NULL)
 		return eco_error(ctx, 503, NULL, NULL);
@@ -169,5 +174,7 @@ page_tracker(struct eco_ctx *ctx)
 		json_object_set_new(data, "next_page", json_integer(s.page + 1));
 	json_object_set_new(data, "page", json_integer(s.page));
 	add_follow(ctx, &s, data);
-	return eco_render(ctx, 200, "requests/tracker", data);
+	rc = eco_render(ctx, 200, "requests/tracker", data);
+	page_cache_keep(ctx, version);
+	return rc;
 }

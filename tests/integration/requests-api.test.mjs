@@ -544,6 +544,28 @@ describe('GET /api/v1/requests: the public tracker', () => {
 		assert.equal(moved[`holder_id=${B.id}`], filed[`holder_id=${B.id}`]);
 	});
 
+	test('the tracker page a visitor sees is never stale and never someone else\'s', async () => {
+		// Pages for visitors not signed in are kept by each worker until
+		// a request changes; every worker must show a new filing at once.
+		const word = tag();
+		const page = async (who) => {
+			const res = await get(`/ru/requests?q=${word}`, who);
+			assert.equal(res.status, 200);
+			return res.body;
+		};
+		const rows = (html) => (html.match(/<tr class="state-/g) || []).length;
+		await file(alice, { subject: `Кэш ${word}` });
+		for (let i = 0; i < 6; i++)
+			assert.equal(rows(await page()), 1, 'one request, on every worker');
+		await file(bob, { subject: `Кэш второй ${word}` });
+		for (let i = 0; i < 6; i++)
+			assert.equal(rows(await page()), 2, 'the second appears at once on every worker');
+		// A signed-in visitor gets a page of their own, and the kept page
+		// of the anonymous never shows anyone's account.
+		assert.match(await page(alice), /account\/logout|Выйти/);
+		assert.doesNotMatch(await page(), /account\/logout|Выйти/);
+	});
+
 	test('from and to: the receipt date', async () => {
 		const day = addDays(today, -40);
 		assert.deepEqual(ids(await list(`from=${day}&to=${day}&q=${key}`)), [old.id]);
