@@ -1,5 +1,6 @@
 /* The requests' deadline rules, kept per worker (see rules.h). */
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -23,10 +24,24 @@ struct rule {
 	char	*law[ECO_LANG_COUNT];
 };
 
+/*
+ * The JSON of a set of rules in one language, made once: the rules in
+ * force change only on the days a law does, so almost every request
+ * shares one set.  A set is a bit per rule (the first 64 rules).
+ */
+#define SETS	4
+
+struct rules_json {
+	uint64_t	 set;
+	json_t		*json[ECO_LANG_COUNT];
+};
+
 static struct {
-	struct rule	*rules;
-	int		 n;
-	time_t		 loaded_at;	/* monotonic; 0: never */
+	struct rule		*rules;
+	int			 n;
+	time_t			 loaded_at;	/* monotonic; 0: never */
+	struct rules_json	 made[SETS];
+	int			 nmade;
 } cache;
 
 static void
@@ -78,6 +93,18 @@ bad:
 	return NULL;
 }
 
+static void
+forget_made(void)
+{
+	int i, l;
+
+	for (i = 0; i < cache.nmade; i++)
+		for (l = 0; l < ECO_LANG_COUNT; l++)
+			json_decref(cache.made[i].json[l]);
+	memset(cache.made, 0, sizeof(cache.made));
+	cache.nmade = 0;
+}
+
 /* The cached rules, read again when RECHECK has passed; an older copy
  * beats none when the database does not answer. */
 static int
@@ -98,28 +125,69 @@ load(struct eco_ctx *ctx)
 		return 0;
 	}
 	free_rules(cache.rules, cache.n);
+	forget_made();
 	cache.rules = fresh;
 	cache.n = PQntuples(res);
 	cache.loaded_at = ts.tv_sec;
 	return 0;
 }
 
-json_t *
-rules_json(struct eco_ctx *ctx, long day)
+/* The rules in force on day, as bits; ~0 when there are too many rules
+ * to keep sets of. */
+static uint64_t
+set_of(long day)
 {
-	json_t *rules;
+	uint64_t set = 0;
 	int i;
 
-	if (load(ctx) != 0)
-		return NULL;
-	rules = json_object();
+	if (cache.n > 64)
+		return ~(uint64_t)0;
+	for (i = 0; i < cache.n; i++)
+		if (day >= cache.rules[i].valid_from &&
+		    day < cache.rules[i].valid_to)
+			set |= (uint64_t)1 << i;
+	return set;
+}
+
+static json_t *
+make(long day, enum eco_lang lang)
+{
+	json_t *rules = json_object();
+	int i;
+
 	for (i = 0; i < cache.n; i++) {
 		const struct rule *r = &cache.rules[i];
 
 		if (day < r->valid_from || day >= r->valid_to)
 			continue;
 		json_object_set_new(rules, r->code, json_pack("{s:s,s:s}",
-		    "title", r->title[ctx->lang], "law", r->law[ctx->lang]));
+		    "title", r->title[lang], "law", r->law[lang]));
 	}
 	return rules;
+}
+
+json_t *
+rules_json(struct eco_ctx *ctx, long day)
+{
+	struct rules_json *m = NULL;
+	uint64_t set;
+	int i;
+
+	if (load(ctx) != 0)
+		return NULL;
+	if ((set = set_of(day)) == ~(uint64_t)0)
+		return make(day, ctx->lang);
+	for (i = 0; i < cache.nmade && m == NULL; i++)
+		if (cache.made[i].set == set)
+			m = &cache.made[i];
+	if (m == NULL) {
+		if (cache.nmade == SETS)
+			forget_made();
+		m = &cache.made[cache.nmade++];
+		m->set = set;
+	}
+	if (m->json[ctx->lang] == NULL)
+		m->json[ctx->lang] = make(day, ctx->lang);
+	/* Shared: the page reads it and must not change it. */
+	return json_incref(m->json[ctx->lang]);
 }

@@ -14,7 +14,8 @@ struct eco_ctx;
 /*
  * {"answer_simple": {"title","law"}, ...}: the rules in force on day (a
  * rule is chosen by the date of the event its period counts from), in the
- * page's language.  NULL if the rules could never be read.
+ * page's language, shared by the pages of a worker: read it, never change
+ * it.  NULL if the rules could never be read.
  */
 json_t	*rules_json(struct eco_ctx *, long day);
 
