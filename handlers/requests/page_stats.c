@@ -478,21 +478,6 @@ set_table(struct eco_ctx *ctx, json_t *data, const struct stats_query *q,
 	json_object_set_new(data, "rows", rows);
 }
 
-/* The regions as options of the filter's <select>. */
-static json_t *
-region_options(struct eco_ctx *ctx, const char *selected)
-{
-	json_t *list = json_array();
-	const char *code;
-	size_t i;
-
-	for (i = 0; (code = label_region_code(i)) != NULL; i++)
-		json_array_append_new(list, json_pack("{s:s,s:s,s:b}",
-		    "code", code, "name", eco_tr(ctx, label_region(code)),
-		    "selected", selected != NULL && strcmp(code, selected) == 0));
-	return list;
-}
-
 /*
  * GET /{lang}/requests/statistics?holder_id=&region=&sort=&dir=: the
  * statistics of every holder (or a region's) with the table of holders,
@@ -526,7 +511,8 @@ page_stats(struct eco_ctx *ctx)
 		    "id", (json_int_t)sc.holder->id, "region_name",
 		    region_name(ctx, sc.holder->region)));
 	} else {
-		json_object_set_new(data, "regions", region_options(ctx, q.region));
+		json_object_set_new(data, "regions", code_options(ctx,
+		    label_region_code, label_region, q.region));
 		json_object_set_new(data, "region_name",
 		    json_string(region_name(ctx, q.region)));
 		set_table(ctx, data, &q, &sc);

@@ -112,7 +112,8 @@ static struct {
 	time_t			 made_at;
 } cache;
 
-/* For bsearch: the snapshot whose holders the indices point into. */
+/* For qsort()'s comparison: the snapshot whose holders the indices of
+ * by_id point into. */
 static const struct stats_snapshot *sorting;
 
 static int
