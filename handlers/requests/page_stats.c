@@ -345,10 +345,22 @@ rows_of(struct eco_ctx *ctx, const char *const *labels, const long *counts,
 	return list;
 }
 
-/* The figures, their tables and their charts. */
+/* A chart's title: the msgid translated, and the holder or region the
+ * page shows ("Refusals by ground — Akimat of ..."). */
+static const char *
+chart_title(struct eco_ctx *ctx, const char *msgid, const char *scope)
+{
+	if (scope == NULL || scope[0] == '\0')
+		return eco_tr(ctx, msgid);
+	return eco_sprintf(ctx->arena, "%s \xe2\x80\x94 %s", eco_tr(ctx, msgid),
+	    scope);
+}
+
+/* The figures, their tables and their charts, whose titles name scope
+ * (a holder or a region; NULL for all). */
 static void
 set_figures(struct eco_ctx *ctx, json_t *data, const struct stats_counts *c,
-    long today)
+    long today, const char *scope)
 {
 	const char *status_labels[REQ_STATUS_COUNT];
 	const char *ground_labels[STATS_NGROUNDS - 1];
@@ -402,15 +414,15 @@ set_figures(struct eco_ctx *ctx, json_t *data, const struct stats_counts *c,
 	}
 	json_object_set_new(data, "months", list);
 	json_object_set_new(data, "chart_on_time", json_string(chart_share(
-	    ctx->arena, eco_tr(ctx, N_("Decisions on time and late")),
+	    ctx->arena, chart_title(ctx, N_("Decisions on time and late"), scope),
 	    c->on_time, c->decided, percent_text(ctx, c->on_time, c->decided),
 	    eco_tr(ctx, N_("On time")), eco_tr(ctx, N_("After the deadline")))));
 	json_object_set_new(data, "chart_months", json_string(chart_columns(
-	    ctx->arena, eco_tr(ctx, N_("Requests received by month")), months,
-	    STATS_MONTHS)));
+	    ctx->arena, chart_title(ctx, N_("Requests received by month"), scope),
+	    months, STATS_MONTHS)));
 	json_object_set_new(data, "chart_grounds", json_string(chart_bars(
-	    ctx->arena, eco_tr(ctx, N_("Refusals by ground")), grounds,
-	    STATS_NGROUNDS - 1)));
+	    ctx->arena, chart_title(ctx, N_("Refusals by ground"), scope),
+	    grounds, STATS_NGROUNDS - 1)));
 }
 
 /* The table's query string without the sort: "region=abai&" or "". */
@@ -466,21 +478,6 @@ set_table(struct eco_ctx *ctx, json_t *data, const struct stats_query *q,
 	json_object_set_new(data, "rows", rows);
 }
 
-/* The regions as options of the filter's <select>. */
-static json_t *
-region_options(struct eco_ctx *ctx, const char *selected)
-{
-	json_t *list = json_array();
-	const char *code;
-	size_t i;
-
-	for (i = 0; (code = label_region_code(i)) != NULL; i++)
-		json_array_append_new(list, json_pack("{s:s,s:s,s:b}",
-		    "code", code, "name", eco_tr(ctx, label_region(code)),
-		    "selected", selected != NULL && strcmp(code, selected) == 0));
-	return list;
-}
-
 /*
  * GET /{lang}/requests/statistics?holder_id=&region=&sort=&dir=: the
  * statistics of every holder (or a region's) with the table of holders,
@@ -507,13 +504,15 @@ page_stats(struct eco_ctx *ctx)
 	    "title", sc.holder != NULL ? sc.holder->name[ctx->lang] :
 	    eco_tr(ctx, N_("Statistics of requests")),
 	    "as_of", store_iso(ctx, sc.snap->today), "json_url", json_url);
-	set_figures(ctx, data, sc.sum, sc.snap->today);
+	set_figures(ctx, data, sc.sum, sc.snap->today, sc.holder != NULL ?
+	    sc.holder->name[ctx->lang] : region_name(ctx, q.region));
 	if (sc.holder != NULL) {
 		json_object_set_new(data, "holder", json_pack("{s:I,s:s}",
 		    "id", (json_int_t)sc.holder->id, "region_name",
 		    region_name(ctx, sc.holder->region)));
 	} else {
-		json_object_set_new(data, "regions", region_options(ctx, q.region));
+		json_object_set_new(data, "regions", code_options(ctx,
+		    label_region_code, label_region, q.region));
 		json_object_set_new(data, "region_name",
 		    json_string(region_name(ctx, q.region)));
 		set_table(ctx, data, &q, &sc);

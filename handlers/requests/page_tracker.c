@@ -39,6 +39,7 @@ filter_query(struct eco_ctx *ctx, const struct search_query *s)
 	return b.data[0] == '&' ? b.data + 1 : b.data;
 }
 
+/* Options of a <select> from a code table of labels.h (see pages.h). */
 json_t *
 code_options(struct eco_ctx *ctx, const char *(*code_at)(size_t),
     const char *(*label)(const char *), const char *selected)

@@ -42,8 +42,8 @@ int	page_stats(struct eco_ctx *);
 
 #include <jansson.h>
 
-/* Options of a <select> from a code table of labels.h:
- * [{"code","name","selected"}], names in the page's language. */
+/* Options of a <select> from a code table of labels.h (code_at and
+ * label): [{"code","name","selected"}], names in the page's language. */
 json_t	*code_options(struct eco_ctx *, const char *(*code_at)(size_t),
 	    const char *(*label)(const char *), const char *selected);
 

@@ -9,8 +9,11 @@
 
 #include "stats.h"
 
-/* The counts are counted again at least this often (seconds). */
+/* The counts are counted again at least this often (seconds)... */
 #define STATS_MAX_AGE	60
+/* ...and, after a change, at most this often: a change shows within
+ * this many seconds. */
+#define STATS_MIN_AGE	5
 
 struct eco_ctx;
 

@@ -33,5 +33,14 @@ CREATE CONSTRAINT TRIGGER holders_stats_touch
     DEFERRABLE INITIALLY DEFERRED
     FOR EACH ROW EXECUTE FUNCTION requests.stats_touch();
 
+-- Everything the count reads, so that it is an index-only scan of some
+-- 16 MB instead of a scan of the 80 MB of rows with their texts (at
+-- 200,000 requests: 165 ms instead of 430 ms on the development machine).
+-- Steps on a request change status or dates, so their updates touch an
+-- index anyway (requests_status_idx).
+CREATE INDEX requests_stats_idx ON requests.requests (holder_id, status, received_on)
+    INCLUDE (ground, extended_inspection, extended_holders, channel, due_on,
+             answered_on, refused_on, refusal_due_on, redirected_on, redirect_due_on);
+
 -- USAGE for nextval() in the triggers, SELECT for reading last_value.
 GRANT USAGE, SELECT ON SEQUENCE requests.stats_version TO eco_app;
