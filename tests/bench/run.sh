@@ -56,6 +56,9 @@ export ECO_PG_PORT=${ECO_BENCH_PG_PORT:-54369}
 export ECO_WORKERS=${ECO_BENCH_WORKERS:-4}
 # fsync=off speeds up the setup; the measured paths only read.
 export ECO_PG_FAST=1
+# Room for the --requests data (some 400 MB) in PostgreSQL's own cache,
+# as a production server would have (PostgreSQL's default is 128 MB).
+export ECO_PG_SHARED_BUFFERS=${ECO_BENCH_SHARED_BUFFERS:-1GB}
 # shellcheck source-path=SCRIPTDIR
 . "$REPO/script/lib/common.sh"
 . "$REPO/script/lib/pg.sh"
@@ -398,16 +401,19 @@ wrk_parse() {
 }
 
 # The Lua script of every wrk run: prints the p95 (wrk's --latency stops
-# at 90% and 99%), and for (rp) asks for a random one of the generated
-# requests each time, so that the pages come from all over the table.
+# at 90% and 99%), and for (rp) asks for a random one of the public
+# requests (ECO_BENCH_IDS, a file of ids) each time, so that the pages
+# come from all over the table.
 wrk_script() {
 	cat >"$VAR/tmp/wrk.lua" <<'EOF'
-local ids = tonumber(os.getenv("ECO_BENCH_IDS") or "0")
 local path = os.getenv("ECO_BENCH_RANDOM_PATH")
-if path and path ~= "" and ids > 0 then
+local file = os.getenv("ECO_BENCH_IDS")
+if path and path ~= "" and file then
+	local ids = {}
+	for line in io.lines(file) do ids[#ids + 1] = line end
 	math.randomseed(os.time())
 	request = function()
-		return wrk.format("GET", string.format(path, math.random(1, ids)))
+		return wrk.format("GET", string.format(path, ids[math.random(1, #ids)]))
 	end
 end
 done = function(summary, latency, requests)
@@ -433,7 +439,7 @@ measure_once() {
 	local c0 c1 rps p99 n bad p95 wrk_cpu
 	# (rp): the Lua script picks the id of every request.
 	export ECO_BENCH_RANDOM_PATH=
-	[ "$t" = rp ] && ECO_BENCH_RANDOM_PATH=/ru/requests/%d
+	[ "$t" = rp ] && ECO_BENCH_RANDOM_PATH=/ru/requests/%s
 	wait_quiet
 	wrk_args "$t" "$WARMUP"
 	"${WRK_ARGS[@]}" >/dev/null 2>&1
@@ -544,8 +550,11 @@ requests_generate() {
 	}
 	pg_psql -d eco -c 'VACUUM ANALYZE' || return 1
 	report "generated: $NREQUESTS requests in $((SECONDS - start)) s (ecoctl requests generate, then VACUUM ANALYZE)"
-	ECO_BENCH_IDS=$(pg_psql -d eco -Atc 'SELECT max(id) FROM requests.requests') || return 1
-	export ECO_BENCH_IDS
+	# The public ones: the pages (rp) asks for, and the first for check.
+	export ECO_BENCH_IDS=$VAR/tmp/public-ids
+	pg_psql -d eco -Atc 'SELECT id FROM requests.requests WHERE public ORDER BY id' \
+	    >"$ECO_BENCH_IDS" || return 1
+	URL[rp]=$BASE/ru/requests/$(head -n 1 "$ECO_BENCH_IDS")
 }
 
 # The information requests' paths beside (h), and their targets.
