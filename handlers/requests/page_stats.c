@@ -16,15 +16,6 @@
 #include "store.h"
 #include "validate.h"
 
-/* What a complaint's instance and outcome are called (stats.h's order). */
-static const char *const instance_labels[STATS_NINSTANCES] = {
-	N_("To a higher body"), N_("To a court")
-};
-static const char *const outcome_labels[STATS_NOUTCOMES] = {
-	N_("Pending"), N_("Upheld"), N_("Partially upheld"), N_("Dismissed"),
-	N_("Withdrawn by the complainant")
-};
-
 /* The columns of the table of holders, by enum stats_sort. */
 static const char *const column_labels[STATS_NSORTS] = {
 	N_("State body"), N_("Requests"), N_("On time"),
@@ -364,6 +355,8 @@ set_figures(struct eco_ctx *ctx, json_t *data, const struct stats_counts *c,
 {
 	const char *status_labels[REQ_STATUS_COUNT];
 	const char *ground_labels[STATS_NGROUNDS - 1];
+	const char *instance_labels[STATS_NINSTANCES];
+	const char *outcome_labels[STATS_NOUTCOMES];
 	struct chart_item grounds[STATS_NGROUNDS - 1], months[STATS_MONTHS];
 	json_t *list = json_array();
 	int i, y, m, d;
@@ -372,6 +365,11 @@ set_figures(struct eco_ctx *ctx, json_t *data, const struct stats_counts *c,
 		status_labels[i] = label_status(request_status_code(i));
 	for (i = 1; i < STATS_NGROUNDS; i++)
 		ground_labels[i - 1] = label_ground(request_ground_code(i));
+	for (i = 0; i < STATS_NINSTANCES; i++)
+		instance_labels[i] = label_complaint_instance(
+		    stats_instance_code(i));
+	for (i = 0; i < STATS_NOUTCOMES; i++)
+		outcome_labels[i] = label_complaint_outcome(stats_outcome_code(i));
 	json_object_update_new(data, json_pack("{s:I,s:I,s:I,s:I,s:I,s:s,s:I,"
 	    "s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I}",
 	    "requests", (json_int_t)c->requests, "open", (json_int_t)c->open,
