@@ -10,7 +10,7 @@ static const struct demo_account fixed[] = {
 	  .role = "individual", .iin = "900101300017", .lang = "kk" },
 	{ .email = "ngo@demo.ecogosfond.kz", .name = "Елена Петрова",
 	  .role = "organisation", .bin = "020540003431",
-	  .org = "ОО «Зелёное спасение»", .lang = "ru" },
+	  .org = "ОО «Таза өлке»", .lang = "ru" },
 	{ .email = "official@demo.ecogosfond.kz", .name = "Нұрлан Ахметов",
 	  .role = "official", .holder = "mepr", .position = "head",
 	  .lang = "kk" },

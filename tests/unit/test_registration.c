@@ -13,7 +13,7 @@ static const struct registration person = {
 static const struct registration ngo = {
 	.kind = "organisation", .email = "info@greensalvation.org",
 	.password = "long enough pw", .full_name = "Елена Петрова",
-	.bin = "020540003431", .org_name = "ОО «Зелёное спасение»",
+	.bin = "020540003431", .org_name = "ОО «Таза өлке»",
 };
 
 /* The code of the only problem with r, or "" if none, or "many". */

@@ -103,7 +103,7 @@ org_paper(void)
 	f.requester.full_name = "Петрова Елена";
 	f.requester.iin = NULL;
 	f.requester.bin = "020540003431";
-	f.requester.org_name = "ОО «Зелёное спасение»";
+	f.requester.org_name = "ОО «Таза өлке»";
 	return f;
 }
 
