@@ -23,12 +23,18 @@
     "       coalesce(r.fee_pages, -1), r.fee_tariff, r.draft::text, " \
     "       " STORE_STATE_COLUMNS ", " \
     "       h.name_kk, h.name_ru, h.name_en, coalesce(h.region, ''), " \
-    "       EXISTS (SELECT 1 FROM requests.questions x " \
-    "               WHERE x.request_id = r.id), " \
+    "       (SELECT json_agg(json_build_object('n', x.n, 'text', x.text, " \
+    "               'answered', x.answered, 'answer', x.answer) ORDER BY x.n) " \
+    "        FROM requests.questions x WHERE x.request_id = r.id)::text, " \
     "       EXISTS (SELECT 1 FROM requests.complaints x " \
     "               WHERE x.request_id = r.id), " \
     "       EXISTS (SELECT 1 FROM requests.attachments x " \
-    "               WHERE x.request_id = r.id) " \
+    "               WHERE x.request_id = r.id), " \
+    "       (SELECT json_agg(json_build_object('type', x.type, " \
+    "               'date', x.on_date, 'deadline_code', x.deadline_code, " \
+    "               'deadline_on', x.deadline_on, 'met', x.met, " \
+    "               'data', x.data) ORDER BY x.id) " \
+    "        FROM requests.events x WHERE x.request_id = r.id)::text " \
     "FROM requests.requests r " \
     "JOIN requests.holders h ON h.id = r.holder_id " \
     "JOIN requests.requesters q ON q.id = r.requester_id " \
@@ -237,9 +243,10 @@ store_load(struct eco_ctx *ctx, long long id, bool for_update,
 	r->holder_name[1] = PQgetvalue(res, 0, FIRST_STATE + NSTATE + 1);
 	r->holder_name[2] = PQgetvalue(res, 0, FIRST_STATE + NSTATE + 2);
 	r->holder_region = PQgetvalue(res, 0, FIRST_STATE + NSTATE + 3);
-	r->has_questions = PQgetvalue(res, 0, FIRST_STATE + NSTATE + 4)[0] == 't';
+	r->questions = text_or_null(res, 0, FIRST_STATE + NSTATE + 4);
 	r->has_complaints = PQgetvalue(res, 0, FIRST_STATE + NSTATE + 5)[0] == 't';
 	r->has_attachments = PQgetvalue(res, 0, FIRST_STATE + NSTATE + 6)[0] == 't';
+	r->events = text_or_null(res, 0, FIRST_STATE + NSTATE + 7);
 	return STORE_OK;
 }
 

@@ -43,8 +43,13 @@ struct request_row {
 	long			 fee_pages;	/* -1: none */
 	const char		*fee_tariff;	/* NULL: none */
 	const char		*draft;		/* JSON text, NULL: none */
-	/* Whether there are any, so that a page asks only for what exists. */
-	bool			 has_questions;
+	/* Read with the request, so that a page is one statement: the
+	 * questions [{"n","text","answered","answer"}] and the events
+	 * [{"type","date","deadline_code","deadline_on","met","data"}] as
+	 * JSON text in their order (NULL: none), and whether there are
+	 * complaints or files to ask for. */
+	const char		*questions;
+	const char		*events;
 	bool			 has_complaints;
 	bool			 has_attachments;
 	struct request_state	 st;

@@ -11,14 +11,6 @@
 #include "store.h"
 #include "view.h"
 
-static struct eco_stmt q_events = ECO_STMT(
-    "SELECT type, on_date, deadline_code, deadline_on, met, data::text "
-    "FROM requests.events WHERE request_id = $1 ORDER BY id");
-
-static struct eco_stmt q_questions = ECO_STMT(
-    "SELECT n, text, answered, answer FROM requests.questions "
-    "WHERE request_id = $1 ORDER BY n");
-
 /* The requests before and after this one in its redirect chain. */
 static struct eco_stmt q_chain = ECO_STMT(
     "SELECT id, reg_no, holder_id, id = $2 FROM requests.requests "
@@ -93,13 +85,6 @@ col(PGresult *res, int row, int c)
 	    json_string(PQgetvalue(res, row, c));
 }
 
-static json_t *
-col_bool(PGresult *res, int row, int c)
-{
-	return PQgetisnull(res, row, c) ? json_null() :
-	    json_boolean(PQgetvalue(res, row, c)[0] == 't');
-}
-
 static json_int_t
 col_int(PGresult *res, int row, int c)
 {
@@ -128,55 +113,46 @@ view_flags(struct eco_ctx *ctx, const struct request_state *st, json_t *o)
 	    json_boolean(f.redirected_late));
 }
 
+/* The timeline from the events read with the request; drafts are the
+ * holder's business until the head signs. */
 static json_t *
-events_json(struct eco_ctx *ctx, const char *id, bool drafts)
+events_json(const struct request_row *r, bool drafts)
 {
-	const char *p[1] = { id };
-	PGresult *res;
-	json_t *list = json_array(), *e, *data;
-	int i;
+	json_t *all = r->events != NULL ? json_loads(r->events, 0, NULL) : NULL;
+	json_t *list = json_array(), *x, *e, *data, *code;
+	const char *type;
+	size_t i;
 
-	if ((res = eco_db_exec(ctx->db, ctx->arena, &q_events, 1, p)) == NULL) {
-		json_decref(list);
-		return NULL;
-	}
-	for (i = 0; i < PQntuples(res); i++) {
-		if (!drafts && strcmp(PQgetvalue(res, i, 0), "draft") == 0)
+	json_array_foreach(all, i, x) {
+		type = json_string_value(json_object_get(x, "type"));
+		if (type == NULL || (!drafts && strcmp(type, "draft") == 0))
 			continue;
-		data = json_loads(PQgetvalue(res, i, 5), 0, NULL);
-		e = json_is_object(data) ? data : json_object();
-		if (e != data)
-			json_decref(data);
-		json_object_set_new(e, "type", col(res, i, 0));
-		json_object_set_new(e, "date", col(res, i, 1));
-		if (!PQgetisnull(res, i, 2))
-			json_object_set_new(e, "deadline", json_pack("{s:o,s:o,s:o}",
-			    "code", col(res, i, 2), "due", col(res, i, 3),
-			    "met", col_bool(res, i, 4)));
+		data = json_object_get(x, "data");
+		e = json_is_object(data) ? json_incref(data) : json_object();
+		json_object_set(e, "type", json_object_get(x, "type"));
+		json_object_set(e, "date", json_object_get(x, "date"));
+		code = json_object_get(x, "deadline_code");
+		if (json_is_string(code))
+			json_object_set_new(e, "deadline", json_pack("{s:O,s:O,s:O}",
+			    "code", code, "due", json_object_get(x, "deadline_on"),
+			    "met", json_object_get(x, "met")));
 		json_array_append_new(list, e);
 	}
+	json_decref(all);
 	return list;
 }
 
+/* The itemised questions read with the request. */
 static json_t *
-questions_json(struct eco_ctx *ctx, const struct request_row *r,
-    const char *id)
+questions_json(const struct request_row *r)
 {
-	const char *p[1] = { id };
-	PGresult *res;
-	json_t *list;
-	int i;
+	json_t *list = r->questions != NULL ?
+	    json_loads(r->questions, 0, NULL) : NULL;
 
-	if (!r->has_questions)
-		return json_array();
-	if ((res = eco_db_exec(ctx->db, ctx->arena, &q_questions, 1, p)) == NULL)
-		return NULL;
-	list = json_array();
-	for (i = 0; i < PQntuples(res); i++)
-		json_array_append_new(list, json_pack("{s:I,s:o,s:o,s:o}",
-		    "n", col_int(res, i, 0), "text", col(res, i, 1),
-		    "answered", col_bool(res, i, 2), "answer", col(res, i, 3)));
-	return list;
+	if (json_is_array(list))
+		return list;
+	json_decref(list);
+	return json_array();
 }
 
 /* redirected_from and redirected_to: {"id","reg_no","holder_id"} or null. */
@@ -260,7 +236,6 @@ request_view(struct eco_ctx *ctx, const struct request_row *r,
     enum view_access access)
 {
 	const struct request_state *s = &r->st;
-	const char *id = eco_sprintf(ctx->arena, "%lld", r->id);
 	/* Drafts are the holder's business until the head signs. */
 	bool holder = view_is_holder_official(ctx, r);
 	json_t *o, *part;
@@ -305,10 +280,10 @@ request_view(struct eco_ctx *ctx, const struct request_row *r,
 	if ((part = requester_json(ctx, r, access)) == NULL)
 		return NULL;
 	json_object_set_new(o, "requester", part);
-	if ((part = questions_json(ctx, r, id)) == NULL)
+	if ((part = questions_json(r)) == NULL)
 		return NULL;
 	json_object_set_new(o, "questions", part);
-	if ((part = events_json(ctx, id, holder)) == NULL)
+	if ((part = events_json(r, holder)) == NULL)
 		return NULL;
 	json_object_set_new(o, "events", part);
 	if ((part = complaints_json(ctx, r, 0, access)) == NULL)
