@@ -112,9 +112,13 @@ static void
 visibility(struct eco_ctx *ctx, const struct request_row *r,
     enum view_access access, const char **p)
 {
-	/* An administrator sees a private request, not its answer's files. */
-	bool issued = access == VIEW_PERSONAL ||
-	    (access == VIEW_PUBLIC && r->is_public);
+	/*
+	 * The answer's files go to the requester and the holder only, even
+	 * for a public request: a signed letter carries the requester's
+	 * name and address on its letterhead, which the public never sees.
+	 * (An administrator sees a private request, not its files.)
+	 */
+	bool issued = access == VIEW_PERSONAL;
 
 	p[0] = lld(ctx, r->id);
 	p[1] = issued ? "t" : "f";

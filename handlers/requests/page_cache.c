@@ -12,7 +12,8 @@
 #define MAX_AGE		10		/* seconds */
 
 static struct eco_stmt q_version = ECO_STMT(
-    "SELECT last_value FROM requests.stats_version");
+    "SELECT CASE WHEN is_called THEN last_value ELSE 0 END "
+    "FROM requests.stats_version");
 
 struct copy {
 	char		*key;		/* path?query, NULL: free */

@@ -560,21 +560,30 @@ describe('answer files', () => {
 		assert.ok(v.attachments.every((x) => x.issued));
 		const csv = v.attachments.find((x) => x.name === 'данные.csv');
 		assert.equal(csv.content_type, 'text/csv; charset=utf-8', 'the type is decided here, not by the sender');
+		// A signed letter carries the requester's name and address: even
+		// on a public request the files go to the requester and the
+		// holder only.
 		const pub = (await get(`/api/v1/requests/${r.id}`)).json;
-		assert.equal(pub.attachments.length, 2, 'a public request\'s answer files are public');
-		assert.ok(!JSON.stringify(pub.attachments).includes('data'));
-		for (const who of [null, bob, headB, alice]) {
+		assert.deepEqual(pub.attachments, [], 'the public sees no answer files');
+		const own = (await get(`/api/v1/requests/${r.id}`, alice)).json;
+		assert.equal(own.attachments.length, 2, 'the requester sees both');
+		assert.ok(!JSON.stringify(own.attachments).includes('data'));
+		for (const who of [null, bob, headB])
+			assert.equal((await download(f.url, who)).status, 404);
+		for (const who of [alice, head]) {
 			const d = await download(f.url, who);
 			assert.equal(d.status, 200);
 			assert.ok(d.raw.equals(PDF));
 		}
-		const got = await download(`/ru/requests/${r.id}/attachments/${csv.id}`);
+		const got = await download(`/ru/requests/${r.id}/attachments/${csv.id}`, alice);
 		assert.ok(got.raw.equals(CSV));
 		assert.equal(got.headers['content-type'], 'text/csv; charset=utf-8');
-		const page = await c.get(`/ru/requests/${r.id}`);
+		const page = await c.get(`/ru/requests/${r.id}`, { cookies: { eco_session: alice.token } });
 		assert.ok(page.body.includes(trHtml('ru', 'Documents of the answer')));
 		assert.ok(page.body.includes(`href="/ru/requests/${r.id}/attachments/${f.id}"`));
 		assert.ok(page.body.includes('данные.csv'));
+		const anon = await c.get(`/ru/requests/${r.id}`);
+		assert.ok(!anon.body.includes(`/attachments/${f.id}"`), 'no file link on the public page');
 		assert.ok(audits(r.id, 'request.act') >= 2);
 	});
 
@@ -623,7 +632,8 @@ describe('answer files', () => {
 		assert.equal(v.status, 'refused');
 		assert.equal(v.attachments.length, 1);
 		assert.equal(v.attachments[0].issued, true);
-		assert.equal((await download(v.attachments[0].url)).status, 200);
+		assert.equal((await download(v.attachments[0].url, alice)).status, 200, 'for the requester');
+		assert.equal((await download(v.attachments[0].url)).status, 404, 'not for the public');
 	});
 
 	test('400: types checked by content, names, base64, counts', async () => {
