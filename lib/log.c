@@ -115,9 +115,38 @@ eco_log(const char *fmt, ...)
 }
 
 void
+eco_log_path(const char *path, char *out, size_t size)
+{
+	size_t o = 0, n, hex;
+
+	if (size == 0)
+		return;
+	while (*path != '\0' && o + 1 < size) {
+		if (*path == '/') {
+			out[o++] = *path++;
+			continue;
+		}
+		n = strcspn(path, "/");
+		hex = strspn(path, "0123456789abcdefABCDEF");
+		if (hex == n && n >= 16) {
+			out[o++] = '-';
+		} else {
+			if (n > size - 1 - o)
+				n = size - 1 - o;
+			memcpy(out + o, path, n);
+			o += n;
+		}
+		path += strcspn(path, "/");
+	}
+	out[o] = '\0';
+}
+
+void
 eco_log_request(const char *method, const char *path, int status,
     long long usec)
 {
-	eco_log("%s %.300s %d %lldus", method ? method : "-", path ? path : "-",
-	    status, usec);
+	char shown[301];
+
+	eco_log_path(path ? path : "-", shown, sizeof(shown));
+	eco_log("%s %s %d %lldus", method ? method : "-", shown, status, usec);
 }

@@ -14,6 +14,7 @@
 import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 
 import {
 	BASE_URL, client, CookieJar, csrfOf, individual, registerByForm,
@@ -21,7 +22,7 @@ import {
 } from './lib/http.mjs';
 import { tr, trHtml } from './lib/po.mjs';
 import { cyr, file, official, outbox, psql, step, tag } from './lib/requests.mjs';
-import { handlerLogs, readLog } from './lib/stack.mjs';
+import { env, handlerLogs, readLog } from './lib/stack.mjs';
 
 const c = client('127.0.0.23');
 
@@ -279,6 +280,11 @@ describe('a request\'s follower, from the form to the stop', () => {
 		const before = mails(address, 'follow').length;
 		await step(c, head, pub.id, { type: 'answer', text: 'Замеры приложены.', complete: true });
 		assert.equal(mails(address, 'follow').length, before, 'no mail after the stop');
+		// Whoever reads the logs cannot use the links: the token is
+		// logged by neither nginx nor the handler.
+		for (const f of [...handlerLogs(), path.join(env.log, 'nginx-access.log')])
+			assert.ok(!readLog(f).includes(token), `${path.basename(f)} holds no follow token`);
+		assert.match(readLog(path.join(env.log, 'nginx-access.log')), /"POST \/kk\/requests\/unfollow\/-"/);
 	});
 });
 

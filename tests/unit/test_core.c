@@ -4,6 +4,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "html.h"
+#include "log.h"
 #include "params.h"
 #include "utf8.h"
 #include "tap.h"
@@ -118,6 +119,29 @@ test_params(void)
 	eco_arena_free(a);
 }
 
+static void
+test_log_path(void)
+{
+	char out[64], tiny[8];
+
+	eco_log_path("/kk/requests/follow/0123456789abcdef0123456789abcdef",
+	    out, sizeof(out));
+	is_str(out, "/kk/requests/follow/-", "a token in the path is not logged");
+	eco_log_path("/ru/requests/unfollow/ABCDEF0123456789/x", out, sizeof(out));
+	is_str(out, "/ru/requests/unfollow/-/x", "16 hex digits are a token too");
+	eco_log_path("/ru/requests/123456789012345", out, sizeof(out));
+	is_str(out, "/ru/requests/123456789012345", "an id of 15 digits stays");
+	eco_log_path("/kk/requests/deadbeefdeadbeefx", out, sizeof(out));
+	is_str(out, "/kk/requests/deadbeefdeadbeefx", "not all hex: stays");
+	eco_log_path("//a//", out, sizeof(out));
+	is_str(out, "//a//", "empty segments");
+	eco_log_path("/abcdefghij", tiny, sizeof(tiny));
+	is_str(tiny, "/abcdef", "cut to the room there is");
+	out[0] = 'Z';
+	eco_log_path("/x", out, 0);
+	ok(out[0] == 'Z', "no room at all: nothing written");
+}
+
 int
 main(void)
 {
@@ -126,5 +150,6 @@ main(void)
 	test_html();
 	test_utf8();
 	test_params();
+	test_log_path();
 	return tap_done();
 }
