@@ -193,12 +193,6 @@ fail(struct act_result *out, int status, const char *code, const char *msg)
 	out->message = msg;
 }
 
-static const char *
-lld(struct eco_ctx *ctx, long long v)
-{
-	return eco_sprintf(ctx->arena, "%lld", v);
-}
-
 /* The deadline an answer had to meet: the rule of its complexity. */
 static const char *
 answer_rule(const struct request_state *s)
@@ -314,8 +308,8 @@ valid_here(struct eco_ctx *ctx, const struct request_row *r,
 	long d;
 
 	if (a->kind == ACT_EVENT && a->ev.kind == REQ_EV_ASSIGN) {
-		p[0] = lld(ctx, a->ev.id);
-		p[1] = lld(ctx, r->holder_id);
+		p[0] = store_id(ctx, a->ev.id);
+		p[1] = store_id(ctx, r->holder_id);
 		if ((res = eco_db_exec(ctx->db, ctx->arena, &q_executor, 2,
 		    p)) == NULL) {
 			fail(out, 503, "unavailable", NULL);
@@ -399,7 +393,7 @@ store_answer(struct eco_ctx *ctx, const struct request_row *r,
 	const char *p[5];
 	size_t i;
 
-	p[0] = lld(ctx, r->id);
+	p[0] = store_id(ctx, r->id);
 	p[1] = a->ev.kind == REQ_EV_ANSWER ? a->text : NULL;
 	p[2] = a->justification != NULL && a->justification[0] != '\0' ?
 	    a->justification : NULL;
@@ -531,9 +525,9 @@ do_draft(struct eco_ctx *ctx, struct request_row *r,
 	json_decref(d);
 	if (json == NULL)
 		return -1;
-	p[0] = lld(ctx, r->id);
+	p[0] = store_id(ctx, r->id);
 	p[1] = eco_strdup(ctx->arena, json);
-	p[2] = lld(ctx, ctx->user.id);
+	p[2] = store_id(ctx, ctx->user.id);
 	free(json);
 	if (eco_db_exec(ctx->db, ctx->arena, &q_save_draft, 3, p) == NULL)
 		return -1;
@@ -620,7 +614,7 @@ act_locked(struct eco_ctx *ctx, long long id, struct request_action *a,
 	audit = json_pack("{s:s,s:i}", "type", a->kind == ACT_DRAFT ? "draft" :
 	    a->kind == ACT_NOTIFY ? "notify" : request_event_code(a->ev.kind),
 	    "files", (int)a->nfiles);
-	if (eco_audit(ctx, "request.act", "request", lld(ctx, id), audit) != 0)
+	if (eco_audit(ctx, "request.act", "request", store_id(ctx, id), audit) != 0)
 		return;
 	out->status = 200;
 }

@@ -37,16 +37,10 @@ static struct eco_stmt q_load = ECO_STMT(
     "WHERE id = $4 AND request_id = $1 "
     "AND CASE WHEN issued THEN $2::boolean ELSE $3::boolean END");
 
-static const char *
-lld(struct eco_ctx *ctx, long long v)
-{
-	return eco_sprintf(ctx->arena, "%lld", v);
-}
-
 int
 attachments_count(struct eco_ctx *ctx, long long id, long *n)
 {
-	const char *p[1] = { lld(ctx, id) };
+	const char *p[1] = { store_id(ctx, id) };
 	PGresult *res;
 
 	if ((res = eco_db_exec(ctx->db, ctx->arena, &q_count, 1, p)) == NULL)
@@ -63,9 +57,9 @@ attachments_add(struct eco_ctx *ctx, long long id,
 	char *hex;
 	size_t i;
 
-	p[0] = lld(ctx, id);
+	p[0] = store_id(ctx, id);
 	p[5] = issued ? "t" : "f";
-	p[6] = lld(ctx, ctx->user.id);
+	p[6] = store_id(ctx, ctx->user.id);
 	for (i = 0; i < n; i++) {
 		hex = eco_alloc(ctx->arena, f[i].size * 2 + 1);
 		sodium_bin2hex(hex, f[i].size * 2 + 1, f[i].data, f[i].size);
@@ -94,7 +88,7 @@ attachments_remove_drafts(struct eco_ctx *ctx, long long id,
 	for (i = 0; i < n; i++)
 		eco_buf_printf(&list, "%s%lld", i > 0 ? "," : "", ids[i]);
 	eco_buf_putc(&list, '}');
-	p[0] = lld(ctx, id);
+	p[0] = store_id(ctx, id);
 	p[1] = list.data;
 	return eco_db_exec(ctx->db, ctx->arena, &q_remove, 2, p) != NULL ? 0 : -1;
 }
@@ -102,7 +96,7 @@ attachments_remove_drafts(struct eco_ctx *ctx, long long id,
 int
 attachments_issue(struct eco_ctx *ctx, long long id)
 {
-	const char *p[1] = { lld(ctx, id) };
+	const char *p[1] = { store_id(ctx, id) };
 
 	return eco_db_exec(ctx->db, ctx->arena, &q_issue, 1, p) != NULL ? 0 : -1;
 }
@@ -120,7 +114,7 @@ visibility(struct eco_ctx *ctx, const struct request_row *r,
 	 */
 	bool issued = access == VIEW_PERSONAL;
 
-	p[0] = lld(ctx, r->id);
+	p[0] = store_id(ctx, r->id);
 	p[1] = issued ? "t" : "f";
 	p[2] = view_is_holder_official(ctx, r) ? "t" : "f";
 }
@@ -165,7 +159,7 @@ attachment_load(struct eco_ctx *ctx, const struct request_row *r,
 	PGresult *res;
 
 	visibility(ctx, r, access, p);
-	p[3] = lld(ctx, aid);
+	p[3] = store_id(ctx, aid);
 	if ((res = eco_db_exec(ctx->db, ctx->arena, &q_load, 4, p)) == NULL)
 		return -1;
 	if (PQntuples(res) != 1)

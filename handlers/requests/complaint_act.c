@@ -48,12 +48,6 @@ fail(struct complaint_result *out, int status, const char *code,
 	out->message = msg;
 }
 
-static const char *
-lld(struct eco_ctx *ctx, long long v)
-{
-	return eco_sprintf(ctx->arena, "%lld", v);
-}
-
 /* 400 with the field errors; the first names the whole answer. */
 static void
 fail_fields(struct complaint_result *out, size_t n)
@@ -137,7 +131,7 @@ file_fn(struct eco_ctx *ctx, void *ud, struct complaint_result *out)
 		fail_fields(out, n);
 		return;
 	}
-	p[0] = lld(ctx, r.id);
+	p[0] = store_id(ctx, r.id);
 	if ((res = eco_db_exec(ctx->db, ctx->arena, &q_count, 1, p)) == NULL)
 		return;
 	if (strtol(PQgetvalue(res, 0, 0), NULL, 10) >= COMPLAINT_MAX) {
@@ -162,7 +156,7 @@ file_fn(struct eco_ctx *ctx, void *ud, struct complaint_result *out)
 	p[6] = out->late ? "t" : "f";
 	p[7] = in->text;
 	p[8] = in->court_case_key;
-	p[9] = lld(ctx, ctx->user.id);
+	p[9] = store_id(ctx, ctx->user.id);
 	if ((res = eco_db_exec(ctx->db, ctx->arena, &q_insert, 10, p)) == NULL ||
 	    PQntuples(res) != 1)
 		return;
@@ -229,8 +223,8 @@ decide_fn(struct eco_ctx *ctx, void *ud, struct complaint_result *out)
 
 	if (!lock_request(ctx, a->id, &r, out))
 		return;
-	p[0] = lld(ctx, a->cid);
-	p[1] = rid = lld(ctx, r.id);
+	p[0] = store_id(ctx, a->cid);
+	p[1] = rid = store_id(ctx, r.id);
 	if ((res = eco_db_exec(ctx->db, ctx->arena, &q_complaint, 2, p)) == NULL)
 		return;
 	if (PQntuples(res) != 1) {

@@ -6,14 +6,11 @@
 #include "app.h"
 #include "buf.h"
 #include "page_cache.h"
+#include "stats_db.h"
 
 #define SLOTS		32		/* pages a worker keeps */
 #define MAX_PAGE	(256 * 1024)	/* bytes of one page */
 #define MAX_AGE		10		/* seconds */
-
-static struct eco_stmt q_version = ECO_STMT(
-    "SELECT CASE WHEN is_called THEN last_value ELSE 0 END "
-    "FROM requests.stats_version");
 
 struct copy {
 	char		*key;		/* path?query, NULL: free */
@@ -69,14 +66,12 @@ int
 page_cache_serve(struct eco_ctx *ctx, long long *version)
 {
 	struct copy *c;
-	PGresult *res;
 
 	*version = -1;
-	if (!anonymous(ctx) ||
-	    (res = eco_db_exec(ctx->db, ctx->arena, &q_version, 0, NULL)) ==
-	    NULL || PQntuples(res) != 1)
+	if (!anonymous(ctx) || stats_version(ctx, version) != 0) {
+		*version = -1;
 		return 0;
-	*version = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+	}
 	if ((c = find(key_of(ctx))) == NULL || c->version != *version ||
 	    c->today != ctx->today || now() - c->made_at >= MAX_AGE)
 		return 0;

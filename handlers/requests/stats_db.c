@@ -290,6 +290,18 @@ load(struct eco_ctx *ctx, struct eco_arena *a, struct stats_snapshot *s)
 	return 0;
 }
 
+int
+stats_version(struct eco_ctx *ctx, long long *version)
+{
+	PGresult *res;
+
+	if ((res = eco_db_exec(ctx->db, ctx->arena, &q_version, 0, NULL)) ==
+	    NULL || PQntuples(res) != 1)
+		return -1;
+	*version = int_at(res, 0, 0);
+	return 0;
+}
+
 const struct stats_snapshot *
 stats_current(struct eco_ctx *ctx)
 {
@@ -297,12 +309,9 @@ stats_current(struct eco_ctx *ctx)
 	struct eco_arena *a;
 	long long version;
 	time_t now = time(NULL);
-	PGresult *res;
 
-	if ((res = eco_db_exec(ctx->db, ctx->arena, &q_version, 0, NULL)) ==
-	    NULL || PQntuples(res) != 1)
+	if (stats_version(ctx, &version) != 0)
 		return NULL;
-	version = int_at(res, 0, 0);
 	/* A clock set back counts as old. */
 	if (cache.arena != NULL && cache.snap.today == ctx->today &&
 	    now >= cache.made_at && now - cache.made_at < STATS_MAX_AGE &&

@@ -25,6 +25,12 @@ struct stats_snapshot {
 };
 
 /*
+ * The version of the requests (requests.stats_version): it moves when a
+ * change to a request, a complaint or a holder commits.  0 or -1.
+ */
+int	stats_version(struct eco_ctx *, long long *version);
+
+/*
  * The counts of every holder as of ctx->today: the worker's copy while
  * nothing has changed, else counted afresh.  Valid until the end of the
  * request.  NULL if the database failed.

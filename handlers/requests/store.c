@@ -101,6 +101,12 @@ static struct eco_stmt q_copy_questions = ECO_STMT(
     "SELECT $2, n, text FROM requests.questions WHERE request_id = $1");
 
 const char *
+store_id(struct eco_ctx *ctx, long long id)
+{
+	return eco_sprintf(ctx->arena, "%lld", id);
+}
+
+const char *
 store_iso(struct eco_ctx *ctx, long day)
 {
 	char iso[16];

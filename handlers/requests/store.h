@@ -112,6 +112,8 @@ int	store_file(struct eco_ctx *, const struct filing *, long received_on,
 int	store_open_redirected(struct eco_ctx *, const struct request_row *from,
 	    long long to_holder, long long *new_id, const char **new_reg_no);
 
+/* An id as the text of a statement parameter, on the arena. */
+const char *store_id(struct eco_ctx *, long long id);
 /* "2026-03-07" for a day number; "" for 0. */
 const char *store_iso(struct eco_ctx *, long day);
 /* The same as JSON: the string, or null for 0. */
