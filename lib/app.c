@@ -478,7 +478,7 @@ serve_request(struct eco_ctx *ctx, char **envp, eco_body_reader reader,
 	}
 
 	read_token(ctx);
-	if (ctx->route->roles != ECO_ROLE_PUBLIC &&
+	if ((ctx->route->roles & ECO_ROLE_ANY) != ECO_ROLE_PUBLIC &&
 	    (status = require_roles(ctx)) != 0)
 		return status;
 
@@ -503,7 +503,8 @@ serve_request(struct eco_ctx *ctx, char **envp, eco_body_reader reader,
 			return eco_error(ctx, 403, "csrf",
 			    N_("Requests signed in by the cookie must send JSON."));
 		/* Browsers' forms must prove they came from our own page. */
-		if (!ctx->api && !csrf_valid(ctx))
+		if (!ctx->api && (ctx->route->roles & ECO_ROUTE_OPEN_FORM) == 0 &&
+		    !csrf_valid(ctx))
 			return eco_error(ctx, 403, "csrf",
 			    N_("The form has expired or did not come from this site. Please go back, reload the page and try again."));
 	}

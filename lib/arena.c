@@ -1,7 +1,8 @@
 /*
- * A bump allocator over a list of blocks.  The first block is kept across
- * resets so that a worker serving small requests does not call malloc at
- * all once it is warm.
+ * A bump allocator over a list of blocks.  The first block, and up to
+ * SPARE_MAX more of the standard size, are kept across resets so that a
+ * worker does not call malloc for its blocks once it is warm (freeing a
+ * 64 KB block makes glibc consolidate its free lists, every request).
  */
 #include <assert.h>
 #include <stdarg.h>
@@ -14,6 +15,7 @@
 
 #define BLOCK_SIZE	(64 * 1024)
 #define ALIGNMENT	16
+#define SPARE_MAX	15		/* standard blocks kept besides the first */
 
 struct block {
 	struct block	*next;
@@ -31,6 +33,8 @@ struct cleanup {
 struct eco_arena {
 	struct block	*blocks;	/* the block being filled, then older ones */
 	struct block	*first;		/* kept across resets */
+	struct block	*spare;		/* standard blocks kept for reuse */
+	int		 nspare;
 	struct cleanup	*cleanups;	/* newest first */
 	size_t		 total;
 };
@@ -79,6 +83,8 @@ eco_arena_new(void)
 	struct eco_arena *a = eco_xmalloc(sizeof(*a));
 
 	a->blocks = a->first = block_new(BLOCK_SIZE);
+	a->spare = NULL;
+	a->nspare = 0;
 	a->cleanups = NULL;
 	a->total = 0;
 	return a;
@@ -105,8 +111,15 @@ eco_arena_reset(struct eco_arena *a)
 	run_cleanups(a);
 	for (b = a->blocks; b != NULL; b = next) {
 		next = b->next;
-		if (b != a->first)
+		if (b == a->first)
+			continue;
+		if (b->size == BLOCK_SIZE && a->nspare < SPARE_MAX) {
+			b->next = a->spare;
+			a->spare = b;
+			a->nspare++;
+		} else {
 			free(b);
+		}
 	}
 	a->blocks = a->first;
 	a->first->next = NULL;
@@ -117,11 +130,32 @@ eco_arena_reset(struct eco_arena *a)
 void
 eco_arena_free(struct eco_arena *a)
 {
+	struct block *b, *next;
+
 	if (a == NULL)
 		return;
 	eco_arena_reset(a);
+	for (b = a->spare; b != NULL; b = next) {
+		next = b->next;
+		free(b);
+	}
 	free(a->first);
 	free(a);
+}
+
+/* A standard block: a spare one, or a new one. */
+static struct block *
+standard_block(struct eco_arena *a)
+{
+	struct block *b = a->spare;
+
+	if (b == NULL)
+		return block_new(BLOCK_SIZE);
+	a->spare = b->next;
+	a->nspare--;
+	b->next = NULL;
+	b->used = 0;
+	return b;
 }
 
 void *
@@ -141,7 +175,7 @@ eco_alloc(struct eco_arena *a, size_t n)
 		/* Large requests get a block of their own. */
 		size_t size = need > BLOCK_SIZE / 4 ? need : BLOCK_SIZE;
 
-		b = block_new(size);
+		b = size == BLOCK_SIZE ? standard_block(a) : block_new(size);
 		if (size == need) {
 			/* Keep allocating from the current block afterwards. */
 			b->next = a->blocks->next;

@@ -14,6 +14,16 @@
 
 #define ECO_ROUTE_MAX_PARAMS	8
 
+/*
+ * Not a role but a mark or'd into a public route's roles: its form needs
+ * no CSRF token.  Only for a POST that carries nobody's session authority:
+ * one that asks for a confirmation mail, or one whose authority is a secret
+ * token in its own URL (which a forging site cannot know).  The pages
+ * showing such forms then set no per-visitor cookie and hold no
+ * per-visitor token, and can be kept by a cache.
+ */
+#define ECO_ROUTE_OPEN_FORM	(1 << 8)
+
 struct eco_ctx;
 struct eco_arena;
 
@@ -28,7 +38,8 @@ struct eco_route {
 	const char	*method;	/* "GET", "POST", "DELETE", ... */
 	const char	*pattern;
 	eco_page_fn	 page;
-	int		 roles;		/* ECO_ROLE_PUBLIC, or enum eco_role bits */
+	int		 roles;		/* ECO_ROLE_PUBLIC, or enum eco_role bits;
+				   maybe | ECO_ROUTE_OPEN_FORM */
 };
 
 struct eco_route_match {

@@ -247,6 +247,15 @@ worker_main(int listen_fd, eco_worker_start_fn start, eco_request_fn serve,
 			continue;
 		}
 		serve(&req, ud);
+		/*
+		 * libfcgi closes a connection by shutting down its side and
+		 * then reading until nginx has closed, so that no unread input
+		 * makes the close a reset; when all input has been read (the
+		 * end of stdin is seen) there is nothing to drain, and a plain
+		 * close spares the worker that wait.
+		 */
+		if (FCGX_GetChar(req.in) == EOF)
+			FCGX_Detach(&req);
 		FCGX_Finish_r(&req);
 	}
 	_exit(0);

@@ -189,7 +189,6 @@ request_page_data(struct eco_ctx *ctx, const struct request_row *r,
 	json_object_set_new(view, "rules", rules);
 	json_object_set_new(view, "title", json_string(eco_sprintf(ctx->arena,
 	    "%s — %s", r->reg_no, r->subject)));
-	json_object_set_new(view, "csrf", json_string(eco_csrf(ctx)));
 	json_object_set_new(view, "personal", json_boolean(access ==
 	    VIEW_PERSONAL));
 	json_object_set_new(view, "official", json_boolean(official));

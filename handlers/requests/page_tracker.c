@@ -115,11 +115,9 @@ add_follow(struct eco_ctx *ctx, const struct search_query *s, json_t *data)
 		return;
 	/* Only a holder the <select> knows: the form names it. */
 	json_array_foreach(json_object_get(data, "holders"), i, h)
-		if (json_is_true(json_object_get(h, "selected"))) {
+		if (json_is_true(json_object_get(h, "selected")))
 			json_object_set_new(data, "follow",
 			    follow_form_json(ctx, 0, s->holder_id));
-			(void)eco_csrf(ctx);	/* eco_render() adds it */
-		}
 }
 
 /*

@@ -18,7 +18,8 @@ page_plain(struct eco_ctx *ctx)
 	    "message", eco_query(ctx, "q") ? eco_query(ctx, "q") : ""));
 }
 
-/* POST /{lang}/form: a form that passed CSRF.  303. */
+/* POST /{lang}/form: a form that passed CSRF (or /{lang}/open-form, which
+ * needs none; or /{lang}/admin, open but for administrators).  303. */
 static int
 page_form(struct eco_ctx *ctx)
 {
@@ -37,6 +38,10 @@ static const struct eco_route routes[] = {
 	{ "GET",  "/healthz",          eco_page_healthz, ECO_ROLE_PUBLIC },
 	{ "GET",  "/{lang}/page",      page_plain,       ECO_ROLE_PUBLIC },
 	{ "POST", "/{lang}/form",      page_form,        ECO_ROLE_PUBLIC },
+	{ "POST", "/{lang}/open-form", page_form,
+	    ECO_ROLE_PUBLIC | ECO_ROUTE_OPEN_FORM },
+	{ "POST", "/{lang}/admin",     page_form,
+	    ECO_ROLE_ADMIN | ECO_ROUTE_OPEN_FORM },
 	{ "GET",  "/{lang}/admin",     page_plain,       ECO_ROLE_ADMIN },
 	{ "POST", "/api/v1/echo",      api_echo,         ECO_ROLE_PUBLIC },
 	{ "GET",  "/api/v1/items/{id}", page_plain,      ECO_ROLE_ANY },

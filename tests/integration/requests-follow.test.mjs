@@ -51,12 +51,13 @@ async function page(path, jar = new CookieJar()) {
 	return { res, jar, csrf: csrfOf(res.body) };
 }
 
-// Submits the follow form on the page at from: the answer.
+// Submits the follow form on the page at from, which has no form token
+// (its route is open, ECO_ROUTE_OPEN_FORM): the answer.
 async function follow(from, fields, lang = 'kk') {
 	const p = await page(from);
-	assert.ok(p.csrf, `a form with a csrf field on ${from}`);
-	return c.post(`/${lang}/requests/follow`, { cookies: p.jar,
-	    form: { csrf: p.csrf, ...fields } });
+	assert.ok(p.res.body.includes(`action="/${lang}/requests/follow"`), `the form on ${from}`);
+	assert.equal(p.csrf, undefined, `no form token on ${from}`);
+	return c.post(`/${lang}/requests/follow`, { cookies: p.jar, form: fields });
 }
 
 // The token of the latest confirmation link mailed to address.
@@ -81,7 +82,8 @@ function followRow(address) {
 async function press(path, from = path) {
 	const p = await page(from);
 	assert.equal(p.res.status, 200, p.res.body.slice(0, 300));
-	return c.post(path, { cookies: p.jar, form: { csrf: p.csrf } });
+	assert.equal(p.csrf, undefined, 'the link is the authority: no form token');
+	return c.post(path, { cookies: p.jar, form: {} });
 }
 
 const mails = (address, kind) => outbox(address).filter((m) => m.kind === kind);
@@ -127,7 +129,9 @@ describe('the follow form', () => {
 		const one = await c.get(`/ru/requests?holder_id=${A.id}`);
 		assert.equal(one.status, 200);
 		assert.ok(one.body.includes(`name="holder_id" value="${A.id}"`), 'the form');
-		assert.ok(csrfOf(one.body), 'with its csrf');
+		assert.equal(csrfOf(one.body), undefined, 'with no form token');
+		assert.equal(one.headers['set-cookie']?.some((h) => h.startsWith('eco_pre=')) ?? false, false,
+		    'and no pre-session cookie: the page can be kept');
 		assert.ok(one.body.includes(`href="/ru/requests/feed.atom?holder_id=${A.id}"`));
 		const all = await c.get('/ru/requests');
 		assert.ok(!all.body.includes('action="/ru/requests/follow"'));
@@ -177,11 +181,27 @@ describe('the follow form', () => {
 		assert.deepEqual(outbox(followers.at(-1)), []);
 	});
 
-	test('without the csrf field: 403', async () => {
+	test('a request page sets no cookie for a form token, and the form needs none', async () => {
+		const page = await c.get(`/ru/requests/${pub.id}`);
+		assert.equal(page.status, 200);
+		assert.equal(csrfOf(page.body), undefined, 'no form token for a visitor not signed in');
+		assert.ok(!(page.headers['set-cookie'] ?? []).some((h) => h.startsWith('eco_pre=')),
+		    'no pre-session cookie');
+		// A follow carries nobody's authority (the address must still be
+		// confirmed from its own mailbox), so a form from anywhere only
+		// asks for a confirmation mail.
+		const address = follower('open');
 		const res = await c.post('/kk/requests/follow',
-		    { form: { request_id: pub.id, email: follower('csrf') } });
-		assert.equal(res.status, 403);
-		assert.deepEqual(outbox(followers.at(-1)), []);
+		    { form: { request_id: pub.id, email: address } });
+		assert.equal(res.status, 303, res.body.slice(0, 300));
+		assert.equal(mails(address, 'follow_confirm').length, 1);
+		assert.equal(followRow(address)[0].confirmed, false, 'and nothing is confirmed');
+	});
+
+	test('a signed-in visitor\'s request page still carries the form token of its other forms', async () => {
+		const page = await c.get(`/kk/requests/${pub.id}`, { bearer: citizen.token });
+		assert.equal(page.status, 200);
+		assert.ok(csrfOf(page.body), 'the token for withdrawing and complaining');
 	});
 });
 
@@ -231,8 +251,9 @@ describe('a request\'s follower, from the form to the stop', () => {
 	test('links that are not a follow: 404', async () => {
 		for (const t of ['zzz', '0'.repeat(32), randomBytes(16).toString('hex'), token.toUpperCase(), `${token}0`])
 			assert.equal((await c.get(`/kk/requests/follow/${t}`)).status, 404, t);
-		assert.equal((await c.post(`/kk/requests/follow/${'0'.repeat(32)}`, { form: {} })).status, 403,
-		    'a POST without csrf is refused before anything');
+		assert.equal((await c.post(`/kk/requests/follow/${'0'.repeat(32)}`, { form: {} })).status, 404,
+		    'a POST of a link that is no follow');
+		assert.equal((await c.post(`/kk/requests/unfollow/${'0'.repeat(32)}`, { form: {} })).status, 404);
 	});
 
 	test('the button confirms: 303 back to the link, which says so', async () => {
@@ -339,8 +360,7 @@ describe('the bounds of the form', () => {
 		psql(`UPDATE requests.follows SET mailed_at = now() - interval '8 days' WHERE email = :'a';`,
 		    { a: address });
 		assert.equal((await c.get(`/en/requests/follow/${token}`)).status, 404, 'expired');
-		const p = await page(`/en/requests/follow?request_id=${pub.id}`);
-		const post = await c.post(`/en/requests/follow/${token}`, { cookies: p.jar, form: { csrf: p.csrf } });
+		const post = await c.post(`/en/requests/follow/${token}`, { form: {} });
 		assert.equal(post.status, 404, 'and cannot be confirmed');
 		assert.equal(followRow(address)[0].confirmed, false);
 	});

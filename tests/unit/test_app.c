@@ -181,6 +181,13 @@ test_bodies(void)
 	is_int(serve("x=1", "REQUEST_METHOD=POST", "DOCUMENT_URI=/kk/form",
 	    "CONTENT_TYPE=application/x-www-form-urlencoded", "CONTENT_LENGTH=3",
 	    NULL), 403, "a form without a CSRF token is 403");
+	is_int(serve("x=1", "REQUEST_METHOD=POST", "DOCUMENT_URI=/kk/open-form",
+	    "CONTENT_TYPE=application/x-www-form-urlencoded", "CONTENT_LENGTH=3",
+	    NULL), 303, "an open form (ECO_ROUTE_OPEN_FORM) needs no token");
+	is_int(serve("x=1", "REQUEST_METHOD=POST", "DOCUMENT_URI=/kk/admin",
+	    "CONTENT_TYPE=application/x-www-form-urlencoded", "CONTENT_LENGTH=3",
+	    NULL), 401, "the mark is no role: an open admin form still wants "
+	    "a session");
 	eco_arena_reset(arena);
 	csrf = strdup(harness_csrf(arena, pre));
 	snprintf(cookie, sizeof(cookie), "HTTP_COOKIE=eco_pre=%s", pre);
