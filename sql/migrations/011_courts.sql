@@ -7,11 +7,14 @@
 --
 -- Search: each case keeps one text per language made of everything a
 -- visitor searches (titles, summary, court, parties, claims, events),
--- written by the application in the same transaction as the case.  Russian
--- is stemmed (полигона finds полигон); Kazakh has no stemmer in
--- PostgreSQL, and as its words only grow by suffixes, a Kazakh word is
--- searched as a prefix (зауыт finds зауытының).  courts.words holds every
--- word once, with a trigram index, to correct a misspelt query word.
+-- written by the application in the same transaction as the case.  The
+-- index holds every word twice, as it is ('simple') and stemmed
+-- ('russian'), and a query word is searched as a prefix of either
+-- (handlers/courts/search.c): Kazakh has no stemmer in PostgreSQL, but its
+-- words only grow by suffixes (зауыт finds зауытының); a Russian word
+-- finds its inflected forms through its stem (полигона finds полигон).
+-- courts.words holds every word once, with a trigram index, to correct a
+-- misspelt query word.
 
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
@@ -49,15 +52,22 @@ CREATE TABLE courts.cases (
     search_kk           text NOT NULL DEFAULT '',
     search_ru           text NOT NULL DEFAULT '',
     tsv                 tsvector GENERATED ALWAYS AS (
-                            setweight(to_tsvector('simple', title_kk), 'A') ||
-                            setweight(to_tsvector('russian', title_ru), 'A') ||
-                            to_tsvector('simple', search_kk) ||
-                            to_tsvector('russian', search_ru) ||
-                            to_tsvector('simple', search_ru)) STORED,
+                            setweight(to_tsvector('simple',
+                                title_kk || ' ' || title_ru), 'A') ||
+                            setweight(to_tsvector('russian',
+                                title_kk || ' ' || title_ru), 'A') ||
+                            to_tsvector('simple',
+                                search_kk || ' ' || search_ru) ||
+                            to_tsvector('russian',
+                                search_kk || ' ' || search_ru)) STORED,
+    -- The day of the latest event (courts.events.sort_on), kept by the
+    -- triggers below: the search's order by date.
+    acted_on            date,
     created_at          timestamptz NOT NULL DEFAULT now(),
     updated_at          timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX cases_tsv_idx ON courts.cases USING gin (tsv);
+CREATE INDEX cases_acted_idx ON courts.cases (acted_on DESC NULLS LAST, id DESC);
 CREATE INDEX cases_category_idx ON courts.cases (category, id);
 CREATE INDEX cases_region_idx ON courts.cases (region, id);
 
@@ -119,6 +129,28 @@ CREATE TABLE courts.events (
 -- The year filter: a court act dated in a year.
 CREATE INDEX events_acts_idx ON courts.events (day_on, case_id)
     WHERE instance IN ('first', 'appeal', 'cassation');
+CREATE INDEX events_instance_idx ON courts.events (instance, case_id);
+
+-- cases.acted_on follows the events of the cases a statement touched.
+CREATE FUNCTION courts.events_touch() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE courts.cases c
+    SET acted_on = (SELECT max(e.sort_on) FROM courts.events e
+                    WHERE e.case_id = c.id)
+    WHERE c.id IN (SELECT case_id FROM changed);
+    RETURN NULL;
+END;
+$$;
+CREATE TRIGGER events_touch_insert AFTER INSERT ON courts.events
+    REFERENCING NEW TABLE AS changed
+    FOR EACH STATEMENT EXECUTE FUNCTION courts.events_touch();
+CREATE TRIGGER events_touch_update AFTER UPDATE ON courts.events
+    REFERENCING NEW TABLE AS changed
+    FOR EACH STATEMENT EXECUTE FUNCTION courts.events_touch();
+CREATE TRIGGER events_touch_delete AFTER DELETE ON courts.events
+    REFERENCING OLD TABLE AS changed
+    FOR EACH STATEMENT EXECUTE FUNCTION courts.events_touch();
 
 CREATE TABLE courts.amounts (
     case_id     bigint NOT NULL REFERENCES courts.cases (id) ON DELETE CASCADE,
@@ -165,7 +197,10 @@ CREATE INDEX request_links_request_idx ON courts.request_links (request_id)
 -- Every word of the searchable texts once, for correcting a misspelt
 -- query word by trigram similarity.
 CREATE TABLE courts.words (
-    word        text PRIMARY KEY CHECK (length(word) BETWEEN 1 AND 100)
+    -- "C": the primary key's order is the bytes', so a range over it
+    -- finds the words that begin with a query word.
+    word        text COLLATE "C" PRIMARY KEY
+                CHECK (length(word) BETWEEN 1 AND 100)
 );
 CREATE INDEX words_trgm_idx ON courts.words USING gin (word gin_trgm_ops);
 
