@@ -4,6 +4,7 @@
 
 #include "i18n.h"
 #include "labels.h"
+#include "regions.h"
 
 struct label {
 	const char	*code;
@@ -100,31 +101,6 @@ static const struct label holder_kinds[] = {
 	{ NULL, NULL }
 };
 
-/* The 17 oblasts and the three cities of republican significance. */
-static const struct label regions[] = {
-	{ "abai", N_("Abai Region") },
-	{ "akmola", N_("Akmola Region") },
-	{ "aktobe", N_("Aktobe Region") },
-	{ "almaty_region", N_("Almaty Region") },
-	{ "almaty_city", N_("Almaty") },
-	{ "astana", N_("Astana") },
-	{ "atyrau", N_("Atyrau Region") },
-	{ "east_kazakhstan", N_("East Kazakhstan Region") },
-	{ "jambyl", N_("Jambyl Region") },
-	{ "jetisu", N_("Jetisu Region") },
-	{ "west_kazakhstan", N_("West Kazakhstan Region") },
-	{ "karaganda", N_("Karaganda Region") },
-	{ "kostanay", N_("Kostanay Region") },
-	{ "kyzylorda", N_("Kyzylorda Region") },
-	{ "mangystau", N_("Mangystau Region") },
-	{ "pavlodar", N_("Pavlodar Region") },
-	{ "north_kazakhstan", N_("North Kazakhstan Region") },
-	{ "turkistan", N_("Turkistan Region") },
-	{ "ulytau", N_("Ulytau Region") },
-	{ "shymkent", N_("Shymkent") },
-	{ NULL, NULL }
-};
-
 static const char *
 find(const struct label *t, const char *code)
 {
@@ -185,7 +161,9 @@ label_complaint_outcome(const char *code)
 const char *
 label_region(const char *code)
 {
-	return find(regions, code);
+	const char *msgid = eco_region_msgid(code);
+
+	return msgid != NULL ? msgid : "";
 }
 
 const char *
@@ -204,8 +182,7 @@ label_holder_kind_code(size_t i)
 const char *
 label_region_code(size_t i)
 {
-	return i < sizeof(regions) / sizeof(regions[0]) - 1 ? regions[i].code :
-	    NULL;
+	return eco_region_code(i);
 }
 
 const char *

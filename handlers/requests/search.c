@@ -9,9 +9,9 @@
 #include "labels.h"
 #include "search.h"
 #include "store.h"
-#include "utf8.h"
 #include "validate.h"
 #include "view.h"
+#include "words.h"
 
 #define NITEM	12	/* columns of SEARCH_ITEM_COLUMNS */
 
@@ -105,69 +105,13 @@ statement(enum search_sql_kind kind, unsigned mask)
 	return st;
 }
 
-/*
- * The length of the word character at s (a letter or digit of the
- * alphabets the portal serves: ASCII, Latin letters with diacritics,
- * Cyrillic with the Kazakh letters), or 0 for anything else, which
- * separates words: spaces of every kind, punctuation, tsquery operators,
- * bytes that are not UTF-8.
- */
-static size_t
-word_char(const unsigned char *s)
-{
-	unsigned cp;
-
-	if ((s[0] >= '0' && s[0] <= '9') || (s[0] >= 'a' && s[0] <= 'z') ||
-	    (s[0] >= 'A' && s[0] <= 'Z'))
-		return 1;
-	if ((s[0] & 0xe0) != 0xc0 || (s[1] & 0xc0) != 0x80)
-		return 0;	/* every letter we take is two bytes long */
-	cp = ((unsigned)(s[0] & 0x1f) << 6) | (s[1] & 0x3f);
-	if (cp >= 0xc0 && cp <= 0x24f && cp != 0xd7 && cp != 0xf7)
-		return 2;
-	if (cp >= 0x400 && cp <= 0x52f)
-		return 2;
-	return 0;
-}
-
-/* The length of the character at s (1 for a byte that is not UTF-8). */
-static size_t
-any_char(const unsigned char *s)
-{
-	size_t n = (s[0] & 0xe0) == 0xc0 ? 2 : (s[0] & 0xf0) == 0xe0 ? 3 :
-	    (s[0] & 0xf8) == 0xf0 ? 4 : 1;
-	size_t i;
-
-	for (i = 1; i < n; i++)
-		if ((s[i] & 0xc0) != 0x80)
-			return 1;
-	return n;
-}
-
 const char *
 search_tsquery(struct eco_arena *arena, const char *q)
 {
-	const unsigned char *p = (const unsigned char *)q;
-	struct eco_buf b;
-	size_t n, words = 0;
+	const char *words[SEARCH_MAX_WORDS];
 
-	if (q == NULL)
-		return NULL;
-	eco_buf_init(&b, arena);
-	while (*p != '\0' && words < SEARCH_MAX_WORDS) {
-		while (*p != '\0' && word_char(p) == 0)
-			p += any_char(p);
-		if (*p == '\0')
-			break;
-		if (words++ > 0)
-			eco_buf_puts(&b, " & ");
-		while ((n = word_char(p)) > 0) {
-			eco_buf_append(&b, p, n);
-			p += n;
-		}
-		eco_buf_puts(&b, ":*");
-	}
-	return words > 0 ? b.data : NULL;
+	return eco_prefix_tsquery(arena, words,
+	    eco_search_words(arena, q, words, SEARCH_MAX_WORDS));
 }
 
 /* An optional date filter: absent or empty is open. */
