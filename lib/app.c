@@ -640,3 +640,18 @@ eco_app_main(int argc, char **argv, const struct eco_handler *h)
 	}
 	return eco_server_run(&sc, worker_start, worker_serve, &the_app);
 }
+
+json_t *
+eco_code_options(struct eco_ctx *ctx, const char *(*code_at)(size_t),
+    const char *(*label)(const char *), const char *selected)
+{
+	json_t *list = json_array();
+	const char *code;
+	size_t i;
+
+	for (i = 0; (code = code_at(i)) != NULL; i++)
+		json_array_append_new(list, json_pack("{s:s,s:s,s:b}",
+		    "code", code, "name", eco_tr(ctx, label(code)),
+		    "selected", selected != NULL && strcmp(code, selected) == 0));
+	return list;
+}

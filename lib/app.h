@@ -117,6 +117,13 @@ const char *eco_url(struct eco_ctx *, const char *path);
  * the language switch) and today.  Returns status.
  */
 int	eco_render(struct eco_ctx *, int status, const char *name, json_t *data);
+/*
+ * Options of a <select> from a table of codes (code_at gives the i-th,
+ * NULL past the last; label its msgid): [{"code","name","selected"}],
+ * names in the page's language.
+ */
+json_t	*eco_code_options(struct eco_ctx *, const char *(*code_at)(size_t),
+	    const char *(*label)(const char *), const char *selected);
 /* Sends data (reference taken) as JSON.  Returns status. */
 int	eco_json(struct eco_ctx *, int status, json_t *data);
 /*

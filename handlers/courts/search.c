@@ -6,6 +6,7 @@
 #include "app.h"
 #include "buf.h"
 #include "html.h"
+#include "labels.h"
 #include "regions.h"
 #include "search.h"
 #include "validate.h"
@@ -165,37 +166,21 @@ court_search_mask(const struct court_query *q)
 
 /* --- the query string ------------------------------------------------------ */
 
-static const char *const categories[] = {
-	"access_to_information", "eia_expertise", "permits", "damages",
-	"protected_areas", "waste", "land_use", "other", NULL
-};
-static const char *const levels[] = {
-	"first", "appeal", "cassation", NULL
-};
-static const char *const outcomes[] = {
-	"granted", "partially_granted", "refused", "terminated",
-	"left_without_consideration", "pending", NULL
-};
-static const char *const party_kinds[] = {
-	"ngo", "state_body", "company", "citizen", "individual_entrepreneur",
-	NULL
-};
-
-/* The value of name if it is one of list; *bad when it is given but is
- * none of them. */
+/* The value of name if label knows it as a code; *bad when it is given
+ * but is no code. */
 static const char *
-one_of(struct eco_ctx *ctx, const char *name, const char *const *list,
-    bool *bad)
+one_of(struct eco_ctx *ctx, const char *name,
+    const char *(*label)(const char *), bool *bad)
 {
 	const char *v = eco_query(ctx, name);
 
 	if (v == NULL || v[0] == '\0')
 		return NULL;
-	for (; *list != NULL; list++)
-		if (strcmp(*list, v) == 0)
-			return *list;
-	*bad = true;
-	return NULL;
+	if (label(v)[0] == '\0') {
+		*bad = true;
+		return NULL;
+	}
+	return v;
 }
 
 /* A flag filter: absent or empty is any. */
@@ -229,6 +214,7 @@ court_search_parse(struct eco_ctx *ctx, struct court_query *s)
 	if ((v = eco_query(ctx, "q")) != NULL) {
 		if (!eco_text_ok(v, COURT_Q_MAX, false))
 			return N_("The search words must be one line of up to 200 characters.");
+		s->q = v;
 		s->nwords = eco_search_words(ctx->arena, v, s->words,
 		    COURT_MAX_WORDS);
 	}
@@ -237,16 +223,16 @@ court_search_parse(struct eco_ctx *ctx, struct court_query *s)
 			return N_("The year must be a number from 1991 to 2100.");
 		s->year = (int)n;
 	}
-	s->category = one_of(ctx, "category", categories, &bad);
+	s->category = one_of(ctx, "category", court_label_category, &bad);
 	if (bad)
 		return N_("Unknown category");
-	s->level = one_of(ctx, "level", levels, &bad);
+	s->level = one_of(ctx, "level", court_label_level, &bad);
 	if (bad)
 		return N_("Unknown court level");
-	s->outcome = one_of(ctx, "outcome", outcomes, &bad);
+	s->outcome = one_of(ctx, "outcome", court_label_outcome, &bad);
 	if (bad)
 		return N_("Unknown outcome");
-	s->party_kind = one_of(ctx, "party_kind", party_kinds, &bad);
+	s->party_kind = one_of(ctx, "party_kind", court_label_party_kind, &bad);
 	if (bad)
 		return N_("Unknown kind of party");
 	if ((v = eco_query(ctx, "region")) != NULL && v[0] != '\0') {

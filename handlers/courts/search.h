@@ -35,6 +35,7 @@ enum court_flag {
 };
 
 struct court_query {
+	const char	*q;		/* as typed, for the form; NULL: none */
 	const char	*words[COURT_MAX_WORDS];	/* letters and digits */
 	size_t		 nwords;
 	int		 year;		/* 0: any */

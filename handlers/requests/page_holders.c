@@ -93,9 +93,9 @@ render(struct eco_ctx *ctx, int status, const struct holder_row *h,
 	    "code", h->code,
 	    "name_kk", h->name[0], "name_ru", h->name[1], "name_en", h->name[2],
 	    "active", sent ? eco_form(ctx, "active") != NULL : h->active,
-	    "kinds", code_options(ctx, label_holder_kind_code,
+	    "kinds", eco_code_options(ctx, label_holder_kind_code,
 	    label_holder_kind, kind),
-	    "regions", code_options(ctx, label_region_code, label_region,
+	    "regions", eco_code_options(ctx, label_region_code, label_region,
 	    region),
 	    "parents", parent_options(ctx, res, h->id, parent));
 	if (saved != NULL && eco_parse_id(saved) > 0)

@@ -509,7 +509,7 @@ page_stats(struct eco_ctx *ctx)
 		    "id", (json_int_t)sc.holder->id, "region_name",
 		    region_name(ctx, sc.holder->region)));
 	} else {
-		json_object_set_new(data, "regions", code_options(ctx,
+		json_object_set_new(data, "regions", eco_code_options(ctx,
 		    label_region_code, label_region, q.region));
 		json_object_set_new(data, "region_name",
 		    json_string(region_name(ctx, q.region)));

@@ -39,22 +39,6 @@ filter_query(struct eco_ctx *ctx, const struct search_query *s)
 	return b.data[0] == '&' ? b.data + 1 : b.data;
 }
 
-/* Options of a <select> from a code table of labels.h (see pages.h). */
-json_t *
-code_options(struct eco_ctx *ctx, const char *(*code_at)(size_t),
-    const char *(*label)(const char *), const char *selected)
-{
-	json_t *list = json_array();
-	const char *code;
-	size_t i;
-
-	for (i = 0; (code = code_at(i)) != NULL; i++)
-		json_array_append_new(list, json_pack("{s:s,s:s,s:b}",
-		    "code", code, "name", eco_tr(ctx, label(code)),
-		    "selected", selected != NULL && strcmp(code, selected) == 0));
-	return list;
-}
-
 /* What a list item shows besides its data: names and the state's colour. */
 void
 tracker_decorate(struct eco_ctx *ctx, json_t *item)
@@ -149,9 +133,9 @@ page_tracker(struct eco_ctx *ctx)
 	data = json_pack("{s:s,s:o,s:o,s:o,s:b,s:s,s:s,s:s}",
 	    "title", eco_tr(ctx, N_("Requests to state bodies")),
 	    "holders", holders,
-	    "regions", code_options(ctx, label_region_code, label_region,
+	    "regions", eco_code_options(ctx, label_region_code, label_region,
 	    s.region),
-	    "statuses", code_options(ctx, label_status_code, label_status,
+	    "statuses", eco_code_options(ctx, label_status_code, label_status,
 	    s.status),
 	    "overdue", s.overdue,
 	    "q", s.q != NULL ? s.q : "",

@@ -42,11 +42,6 @@ int	page_stats(struct eco_ctx *);
 
 #include <jansson.h>
 
-/* Options of a <select> from a code table of labels.h (code_at and
- * label): [{"code","name","selected"}], names in the page's language. */
-json_t	*code_options(struct eco_ctx *, const char *(*code_at)(size_t),
-	    const char *(*label)(const char *), const char *selected);
-
 /* A list item's holder name in the page's language, status label and
  * state ("overdue", "due-soon", "late" or ""), for the templates. */
 void	tracker_decorate(struct eco_ctx *, json_t *item);

@@ -1,0 +1,24 @@
+/*
+ * The names of the court registry's codes (categories, outcomes, kinds of
+ * party, court levels, statuses) as catalogue msgids, and the codes in
+ * display order for the search form's <select>s.
+ */
+#ifndef ECO_COURTS_LABELS_H
+#define ECO_COURTS_LABELS_H
+
+#include <stddef.h>
+
+/* A code's msgid; "" for a code that is none. */
+const char *court_label_category(const char *code);
+const char *court_label_outcome(const char *code);
+const char *court_label_party_kind(const char *code);
+const char *court_label_level(const char *code);
+const char *court_label_status(const char *code);
+
+/* The i-th code in display order; NULL past the last. */
+const char *court_category_code(size_t i);
+const char *court_outcome_code(size_t i);
+const char *court_party_kind_code(size_t i);
+const char *court_level_code(size_t i);
+
+#endif
