@@ -61,30 +61,36 @@ api_court_cases_get(struct eco_ctx *ctx)
 	return eco_json(ctx, 200, c);
 }
 
-/* Inside the transaction of save: the write and its audit row. */
+/*
+ * Inside the transaction of save: the write and its audit row; *saved the
+ * case as written (a reference for the caller).
+ */
 static int
 save_locked(struct eco_ctx *ctx, const struct court_case *c,
-    long long *id)
+    long long *id, json_t **saved)
 {
-	json_t *before = NULL, *after;
+	json_t *before = NULL, *after = NULL;
 	bool created;
-	int status;
+	int status, read;
 
 	if (*id != 0 &&
-	    (before = case_store_read(ctx->db, ctx->arena, *id, &status)) ==
+	    (before = case_store_read(ctx->db, ctx->arena, *id, &read)) ==
 	    NULL)
-		return status;
+		return read;
 	status = case_store_write(ctx->db, ctx->arena, c,
 	    *id != 0 ? CASE_UPDATE : CASE_INSERT, id, &created);
-	if (status != 0 ||
-	    (after = case_store_read(ctx->db, ctx->arena, *id, &status)) ==
-	    NULL) {
+	if (status == 0 &&
+	    (after = case_store_read(ctx->db, ctx->arena, *id, &read)) ==
+	    NULL)
+		status = 503;
+	if (status != 0) {
 		json_decref(before);
-		return status == 404 ? 503 : status;
+		return status;
 	}
+	*saved = after;
 	if (eco_audit(ctx, created ? "court_case.create" : "court_case.update",
 	    "court_case", eco_sprintf(ctx->arena, "%lld", *id),
-	    json_pack("{s:o,s:o}", "before", before != NULL ? before :
+	    json_pack("{s:o,s:O}", "before", before != NULL ? before :
 	    json_null(), "after", after)) != 0)
 		return 503;
 	return created ? 201 : 200;
@@ -98,9 +104,9 @@ save(struct eco_ctx *ctx, long long id)
 	static const struct eco_field_error key_taken = { "key", "key_taken",
 	    N_("Another court case has this key.") };
 	struct court_case c;
-	json_t *saved;
+	json_t *saved = NULL;
 	size_t n;
-	int status, read_status;
+	int status;
 
 	if (ctx->req.json == NULL)
 		return eco_error(ctx, 400, "bad_request",
@@ -110,8 +116,9 @@ save(struct eco_ctx *ctx, long long id)
 		return field_errors(ctx, 400, errors, n);
 	if (eco_db_begin(ctx->db) != 0)
 		return eco_error(ctx, 503, NULL, NULL);
-	status = save_locked(ctx, &c, &id);
+	status = save_locked(ctx, &c, &id, &saved);
 	if (status >= 300 || eco_db_commit(ctx->db) != 0) {
+		json_decref(saved);
 		eco_db_rollback(ctx->db);
 		if (status == 404)
 			return not_found(ctx);
@@ -119,9 +126,6 @@ save(struct eco_ctx *ctx, long long id)
 			return field_errors(ctx, 409, &key_taken, 1);
 		return eco_error(ctx, 503, NULL, NULL);
 	}
-	if ((saved = case_store_read(ctx->db, ctx->arena, id,
-	    &read_status)) == NULL)
-		return eco_error(ctx, 503, NULL, NULL);
 	return eco_json(ctx, status, saved);
 }
 

@@ -39,10 +39,13 @@ static struct eco_stmt q_upsert = ECO_STMT(
 static struct eco_stmt q_update = ECO_STMT(
     "UPDATE courts.cases SET (key, " CASE_COLUMNS ", updated_at) = "
     "($19, " CASE_VALUES ", now()) WHERE id = $1::bigint RETURNING id");
-/* The court acts go first: they may point at the events. */
+/*
+ * The children but the court acts.  A court act stays as long as the
+ * record still has it, so that its row (the feed of new acts orders by
+ * created_at) is not new after every edit.
+ */
 static struct eco_stmt q_clear = ECO_STMT(
-    "WITH d AS (DELETE FROM courts.documents WHERE case_id = $1), "
-    "p AS (DELETE FROM courts.parties WHERE case_id = $1), "
+    "WITH p AS (DELETE FROM courts.parties WHERE case_id = $1), "
     "c AS (DELETE FROM courts.claims WHERE case_id = $1), "
     "a AS (DELETE FROM courts.amounts WHERE case_id = $1), "
     "r AS (DELETE FROM courts.request_links WHERE case_id = $1) "
@@ -60,9 +63,23 @@ static struct eco_stmt q_event = ECO_STMT(
 static struct eco_stmt q_amount = ECO_STMT(
     "INSERT INTO courts.amounts (case_id, seq, value, unit, what_kk, "
     "what_ru) VALUES ($1, $2, $3::numeric, $4, $5, $6)");
-static struct eco_stmt q_document = ECO_STMT(
+/* $2: the record's court acts as [{kind, instance, issued_on, ...}]. */
+#define DOCUMENTS_SENT \
+    "json_to_recordset($2::json) AS n(kind text, instance text, " \
+    "issued_on date, language text, title text, body text)"
+#define SAME_DOCUMENT \
+    "n.kind = d.kind AND n.instance = d.instance AND " \
+    "n.issued_on IS NOT DISTINCT FROM d.issued_on AND " \
+    "n.language = d.language AND n.title = d.title AND n.body = d.body"
+static struct eco_stmt q_documents_gone = ECO_STMT(
+    "DELETE FROM courts.documents d WHERE d.case_id = $1 AND NOT EXISTS "
+    "(SELECT 1 FROM " DOCUMENTS_SENT " WHERE " SAME_DOCUMENT ")");
+static struct eco_stmt q_documents_new = ECO_STMT(
     "INSERT INTO courts.documents (case_id, kind, instance, issued_on, "
-    "language, title, body) VALUES ($1, $2, $3, $4, $5, $6, $7)");
+    "language, title, body) SELECT DISTINCT $1::bigint, n.kind, n.instance, "
+    "n.issued_on, n.language, n.title, n.body FROM " DOCUMENTS_SENT " "
+    "WHERE NOT EXISTS (SELECT 1 FROM courts.documents d "
+    "WHERE d.case_id = $1 AND " SAME_DOCUMENT ")");
 /* The number is kept either way; the id only when it is one of ours. */
 static struct eco_stmt q_link = ECO_STMT(
     "INSERT INTO courts.request_links (case_id, reg_no, request_id) "
@@ -175,14 +192,43 @@ write_events(struct eco_db *db, struct eco_arena *arena,
 	return true;
 }
 
-/* Parties, claims, amounts, court acts and request links. */
+/* The court acts the record has and the case has not; those it lost. */
+static bool
+write_documents(struct eco_db *db, struct eco_arena *arena,
+    const struct court_case *c, const char *id)
+{
+	const struct case_document *d;
+	json_t *list = json_array();
+	const char *p[2];
+	char day[16], *text;
+	size_t i;
+
+	for (i = 0; i < c->ndocuments; i++) {
+		d = &c->documents[i];
+		day[0] = '\0';
+		if (d->date.precision == PD_DAY)
+			eco_date_format_iso(d->date.day, day, sizeof(day));
+		json_array_append_new(list, json_pack("{s:s,s:s,s:s?,s:s,s:s,"
+		    "s:s}", "kind", d->kind, "instance", d->instance,
+		    "issued_on", day[0] != '\0' ? day : NULL,
+		    "language", d->language, "title", d->title, "body", d->body));
+	}
+	text = json_dumps(list, JSON_COMPACT);
+	json_decref(list);
+	if (text == NULL)
+		return false;
+	p[0] = id;
+	p[1] = eco_strdup(arena, text);
+	free(text);
+	return run(db, arena, &q_documents_gone, 2, p) &&
+	    run(db, arena, &q_documents_new, 2, p);
+}
+
+/* Parties, claims, amounts and request links. */
 static bool
 write_children(struct eco_db *db, struct eco_arena *arena,
     const struct court_case *c, const char *id)
 {
-	const struct case_document *d;
-	const char *p[7];
-	char day[16];
 	size_t i;
 
 	for (i = 0; i < c->nparties; i++) {
@@ -204,22 +250,6 @@ write_children(struct eco_db *db, struct eco_arena *arena,
 		    c->amounts[i].value, c->amounts[i].unit,
 		    c->amounts[i].what.kk, c->amounts[i].what.ru };
 		if (!run(db, arena, &q_amount, 6, q))
-			return false;
-	}
-	for (i = 0; i < c->ndocuments; i++) {
-		d = &c->documents[i];
-		p[0] = id;
-		p[1] = d->kind;
-		p[2] = d->instance;
-		p[3] = NULL;
-		if (d->date.precision == PD_DAY) {
-			eco_date_format_iso(d->date.day, day, sizeof(day));
-			p[3] = day;
-		}
-		p[4] = d->language;
-		p[5] = d->title;
-		p[6] = d->body;
-		if (!run(db, arena, &q_document, 7, p))
 			return false;
 	}
 	for (i = 0; i < c->nrequests; i++) {
@@ -244,7 +274,8 @@ case_store_write(struct eco_db *db, struct eco_arena *arena,
 	p[0] = sid;
 	if (!run(db, arena, &q_clear, 1, p) ||
 	    !write_events(db, arena, c, sid) ||
-	    !write_children(db, arena, c, sid))
+	    !write_children(db, arena, c, sid) ||
+	    !write_documents(db, arena, c, sid))
 		return 503;
 	p[0] = eco_sprintf(arena, "%s\n%s", case_search_text(arena, c, true),
 	    case_search_text(arena, c, false));

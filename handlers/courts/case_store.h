@@ -26,7 +26,8 @@ enum case_write_mode {
 
 /*
  * Writes c inside the caller's transaction: the case row with its search
- * texts, its children replaced (the case's id stays), the words of its
+ * texts, its children replaced (the case's id stays; a court act the
+ * record still has keeps its row, id and created_at), the words of its
  * texts added to courts.words, and the registration numbers linked to our
  * requests where they are ours.  *id is the case's id (in: CASE_UPDATE's
  * case); *created tells whether a row was added.

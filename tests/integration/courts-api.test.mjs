@@ -116,6 +116,10 @@ describe('court cases over the API', () => {
 		assert.deepEqual(res.json.events.map((e) => e.date), ['2017-11-02', '2017-12', null]);
 		assert.deepEqual((await c.get(`/api/v1/court-cases/${id}`)).json, res.json);
 
+		const docs = () => psql(`SELECT string_agg(id || ':' || title, ',' ORDER BY id)
+		    FROM courts.documents WHERE case_id = :'id';`, { id: String(id) }).trim();
+		const docsBefore = docs();
+		assert.match(docsBefore, /^\d+:Решение СМЭС г\. Алматы$/);
 		const changed = { ...body, title: { kk: `Жаңа атау ${t}`, ru: `Новое название ${t}` },
 		    requests: [] };
 		const upd = await put(`/api/v1/court-cases/${id}`, { bearer: clerkOf.token, json: changed });
@@ -123,6 +127,16 @@ describe('court cases over the API', () => {
 		assert.equal(upd.json.id, id);
 		assert.equal(upd.json.title.ru, `Новое название ${t}`);
 		assert.deepEqual(upd.json.requests, []);
+		assert.equal(docs(), docsBefore, 'a court act kept is the same row (the feed)');
+		const second = { instance: 'appeal', kind: 'resolution', date: null,
+		    language: 'kk', title: 'Қаулы', body: 'Мәтін' };
+		const more = await put(`/api/v1/court-cases/${id}`, { bearer: clerkOf.token,
+		    json: { ...changed, documents: [second] } });
+		assert.equal(more.status, 200, more.body.slice(0, 400));
+		assert.deepEqual(more.json.documents, [second]);
+		assert.doesNotMatch(docs(), /СМЭС/, 'a court act the record lost is gone');
+		assert.equal((await put(`/api/v1/court-cases/${id}`, { bearer: clerkOf.token,
+		    json: changed })).status, 200);
 
 		const audit = JSON.parse(psql(`SELECT json_agg(json_build_object('action', action,
 		    'actor', actor_id, 'before', details->'before'->'title'->>'ru',
@@ -133,6 +147,10 @@ describe('court cases over the API', () => {
 		    { action: 'court_case.create', actor: clerkOf.id, before: null,
 		      after: body.title.ru },
 		    { action: 'court_case.update', actor: clerkOf.id, before: body.title.ru,
+		      after: `Новое название ${t}` },
+		    { action: 'court_case.update', actor: clerkOf.id, before: `Новое название ${t}`,
+		      after: `Новое название ${t}` },
+		    { action: 'court_case.update', actor: clerkOf.id, before: `Новое название ${t}`,
 		      after: `Новое название ${t}` }]);
 	});
 
