@@ -314,9 +314,10 @@ test_wrong(json_t *all)
 		is_str(problems(changed(all, cases[i].patch)), cases[i].want,
 		    name);
 	}
-	is_str(problems(json_array()), ":wrong_type", "not an object");
-	is_str(case_record_name(arena, json_object(), 3), "#3",
-	    "a record without a key is named by its place");
+	is_str(problems(eco_json_own(arena, json_array())), ":wrong_type",
+	    "not an object");
+	is_str(case_record_name(arena, eco_json_own(arena, json_object()), 3),
+	    "#3", "a record without a key is named by its place");
 }
 
 static void
