@@ -73,6 +73,9 @@ save_locked(struct eco_ctx *ctx, const struct court_case *c,
 	bool created;
 	int status, read;
 
+	if (*id != 0 && (status = case_store_lock(ctx->db, ctx->arena, *id)) !=
+	    0)
+		return status;
 	if (*id != 0 &&
 	    (before = case_store_read(ctx->db, ctx->arena, *id, &read)) ==
 	    NULL)

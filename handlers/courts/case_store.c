@@ -12,6 +12,9 @@
 #include "date.h"
 #include "db.h"
 
+static struct eco_stmt q_lock = ECO_STMT(
+    "SELECT 1 FROM courts.cases WHERE id = $1::bigint FOR UPDATE");
+
 /* The case row's columns after the key; $1 is the key (or the id). */
 #define CASE_COLUMNS \
 	"title_kk, title_ru, summary_kk, summary_ru, region, court_kk, " \
@@ -333,6 +336,17 @@ static struct eco_stmt q_read = ECO_STMT(
     "  'body', d.body) ORDER BY d.id) "
     "  FROM courts.documents d WHERE d.case_id = c.id), '[]'))::text "
     "FROM courts.cases c WHERE c.id = $1::bigint");
+
+int
+case_store_lock(struct eco_db *db, struct eco_arena *arena, long long id)
+{
+	const char *p[1] = { eco_sprintf(arena, "%lld", id) };
+	PGresult *res;
+
+	if ((res = eco_db_exec(db, arena, &q_lock, 1, p)) == NULL)
+		return 503;
+	return PQntuples(res) == 1 ? 0 : 404;
+}
 
 json_t *
 case_store_read(struct eco_db *db, struct eco_arena *arena, long long id,

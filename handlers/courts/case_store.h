@@ -38,6 +38,13 @@ int	case_store_write(struct eco_db *, struct eco_arena *,
 	    bool *created);
 
 /*
+ * Locks case id for a change until the transaction ends, so that what is
+ * read before the change (the audit log's "before") stays true.
+ * 0; 404 no such case; 503.
+ */
+int	case_store_lock(struct eco_db *, struct eco_arena *, long long id);
+
+/*
  * Case id as court_cases.json has it, plus "id" and "requests":
  * [{"id","reg_no","status"}] (id and status null when the number is not
  * one of ours), events in timeline order.  NULL with *status 404 or 503.

@@ -198,6 +198,26 @@ describe('court cases over the API', () => {
 		assert.equal(caseId(`bad-${t}`), null, 'nothing written');
 	});
 
+	test('hostile bodies: 400, 413 or 415, never a 500, nothing written', async () => {
+		const t = tag();
+		const send = (opts) => c.post('/api/v1/court-cases', { bearer: clerkOf.token, ...opts });
+		assertError(await send({ json: [record(`hostile-${t}`)] }), 400, 'bad_request');
+		assertError(await send({ body: 'key=x', headers: {
+		    'Content-Type': 'application/x-www-form-urlencoded' } }), 415,
+		    'unsupported_media_type');
+		assertError(await send({ json: record(`hostile-${t}`,
+		    { notes: 'ә'.repeat(3 * 1024 * 1024) }) }), 413, 'payload_too_large');
+		const many = record(`hostile-${t}`);
+		many.events = Array.from({ length: 501 }, () => many.events[1]);
+		const e = assertError(await send({ json: many }), 400, 'too_many');
+		assert.deepEqual(Object.keys(e.fields), ['events']);
+		const deep = record(`hostile-${t}`, { parties: [{ role: 'claimant', kind: 'ngo',
+		    name: { kk: { kk: 'А' }, ru: ['А'] } }], amounts: [{ value: 1e400, unit: 't',
+		    what: { kk: 'А', ru: 'А' } }] });
+		assert.equal((await send({ json: deep })).status, 400);
+		assert.equal(caseId(`hostile-${t}`), null);
+	});
+
 	test('anyone but a clerk or an administrator: 403; nobody signed in: 401', async () => {
 		const t = tag();
 		const id = caseId('kimasar-river-2017');
