@@ -3,9 +3,12 @@
  *
  *   ecoctl migrate                       apply sql/migrations, then sql/reference
  *   ecoctl demo load                     load sql/demo, the demo accounts and
- *                                        the demo requests (once)
+ *                                        the demo requests (once), and the
+ *                                        court cases of the seed report
  *   ecoctl requests generate N [--seed S]
  *                                        N made-up requests for the benchmark
+ *   ecoctl courts import FILE.json       court cases (court_cases.json's
+ *                                        shape), added or updated by key
  *   ecoctl user add --email E --password P --name N --role ROLE
  *                   [--iin IIN] [--bin BIN --org ORG] [--lang kk|ru|en]
  *                   [--holder ID|CODE] [--position registrar|executor|head]
@@ -44,6 +47,7 @@
 #include "calendar.h"
 #include "arena.h"
 #include "calendar_db.h"
+#include "courts_import.h"
 #include "db.h"
 #include "date.h"
 #include "demo_accounts.h"
@@ -477,6 +481,7 @@ generator_today(void)
 }
 
 static struct eco_calendar *database_calendar(void);
+static int demo_court_cases(void);
 
 /* Writes n requests of origin from seed, and says what it wrote. */
 static void
@@ -538,7 +543,7 @@ cmd_demo_load(void)
 	    "\"%s\")\n", added, DEMO_PASSWORD);
 	write_requests(conn, "demo", DEMO_SEED, DEMO_REQUESTS);
 	PQfinish(conn);
-	return 0;
+	return demo_court_cases();
 }
 
 /*
@@ -951,12 +956,39 @@ cmd_workdays(int argc, char **argv)
 	return 0;
 }
 
+/* ecoctl courts import FILE.json (tools/courts_import.c). */
+static int
+cmd_courts_import(const char *path)
+{
+	struct eco_db *db = open_db();
+	int rc;
+
+	rc = courts_import(db, path);
+	eco_db_close(db);
+	return rc;
+}
+
+/*
+ * The twelve real cases of the seed report (sql/demo/court_cases.json),
+ * which a second load updates in place.
+ */
+static int
+demo_court_cases(void)
+{
+	char path[4096];
+
+	snprintf(path, sizeof(path), "%s/sql/demo/court_cases.json",
+	    share_dir);
+	return cmd_courts_import(path);
+}
+
 static void
 usage(void)
 {
 	fputs("usage: ecoctl migrate\n"
 	    "       ecoctl demo load\n"
 	    "       ecoctl requests generate N [--seed S]\n"
+	    "       ecoctl courts import FILE.json\n"
 	    "       ecoctl user add --email E --password P --name N --role ROLE\n"
 	    "                       [--iin IIN] [--bin BIN --org NAME] [--lang kk|ru|en]\n"
 	    "                       [--holder ID|CODE] [--position registrar|executor|head]\n"
@@ -996,6 +1028,9 @@ main(int argc, char **argv)
 	if (strcmp(argv[1], "requests") == 0 && argc >= 3 &&
 	    strcmp(argv[2], "generate") == 0)
 		return cmd_requests_generate(argc - 3, argv + 3);
+	if (strcmp(argv[1], "courts") == 0 && argc == 4 &&
+	    strcmp(argv[2], "import") == 0)
+		return cmd_courts_import(argv[3]);
 	if (strcmp(argv[1], "calendar") == 0 && argc >= 3) {
 		if (strcmp(argv[2], "generate") == 0)
 			return cmd_calendar_generate(argc - 3, argv + 3);

@@ -12,7 +12,7 @@
 # The handler binaries, build/default/handlers/eco-<name>.  A new handler
 # also needs an upstream and its locations in nginx/eco-dev.conf.in and
 # nginx/ecogosfond.conf.example; nginx answers /healthz/<name> from it.
-ECO_HANDLERS=${ECO_HANDLERS:-"portal account requests"}
+ECO_HANDLERS=${ECO_HANDLERS:-"portal account requests courts"}
 ECO_PORT=${ECO_PORT:-8080}
 ECO_WORKERS=${ECO_WORKERS:-4}
 NGINX=${ECO_NGINX:-/usr/sbin/nginx}

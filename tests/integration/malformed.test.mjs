@@ -19,7 +19,7 @@ let workersBefore;
 // The worker pids of every handler master named by a pid file.
 function workers() {
 	const out = {};
-	for (const name of ['eco-portal', 'eco-account', 'eco-requests']) {
+	for (const name of ['eco-portal', 'eco-account', 'eco-requests', 'eco-courts']) {
 		const pid = readFileSync(path.join(env.run, `${name}.pid`), 'utf8').trim();
 		let kids = '';
 		try {

@@ -1,0 +1,37 @@
+/*
+ * eco-courts: the registry of environmental court cases — a case's
+ * parties, claims, events through the instances and court acts, the
+ * clerks' editing, and the official statistics beside the registry's own.
+ */
+#include "app.h"
+#include "pages.h"
+
+/* Every page of this handler, and who may use it. */
+static const struct eco_route routes[] = {
+	{ "GET", "/healthz",          eco_page_healthz, ECO_ROLE_PUBLIC },
+	{ "GET", "/api/v1/court-statistics", api_court_statistics,
+	    ECO_ROLE_PUBLIC },
+	{ "GET", "/api/v1/court-cases", api_court_cases_list,
+	    ECO_ROLE_PUBLIC },
+	{ "POST", "/api/v1/court-cases", api_court_cases_create,
+	    ECO_ROLE_CLERK | ECO_ROLE_ADMIN },
+	{ "GET", "/api/v1/court-cases/{id}", api_court_cases_get,
+	    ECO_ROLE_PUBLIC },
+	{ "PUT", "/api/v1/court-cases/{id}", api_court_cases_update,
+	    ECO_ROLE_CLERK | ECO_ROLE_ADMIN },
+	{ "GET", "/{lang}/courts",    page_court_search, ECO_ROLE_PUBLIC },
+};
+
+static const struct eco_handler handler = {
+	.name = "eco-courts",
+	.routes = routes,
+	.nroutes = sizeof(routes) / sizeof(routes[0]),
+	/* A case with the texts of its court acts (500 KB each at most). */
+	.max_body = 4 * 1024 * 1024,
+};
+
+int
+main(int argc, char **argv)
+{
+	return eco_app_main(argc, argv, &handler);
+}
