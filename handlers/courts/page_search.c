@@ -44,15 +44,33 @@ filter_query(struct eco_ctx *ctx, const struct court_query *q)
 	return b.data[0] == '&' ? b.data + 1 : b.data;
 }
 
+/* Whether the headline's title or summary in language l has a match. */
+static bool
+marked(json_t *hl, const char *l)
+{
+	const char *t = json_string_value(json_object_get(
+	    json_object_get(hl, "title"), l));
+	const char *s = json_string_value(json_object_get(
+	    json_object_get(hl, "summary"), l));
+
+	return (t != NULL && strstr(t, "<mark>") != NULL) ||
+	    (s != NULL && strstr(s, "<mark>") != NULL);
+}
+
 /* What an item shows in the page's language: title, headline, labels.
  * The headlines are HTML already escaped (court_headline_html). */
 static void
 decorate(struct eco_ctx *ctx, json_t *it)
 {
 	/* The cases are told in Kazakh and Russian; English pages read the
-	 * Russian text. */
+	 * Russian text.  Words typed in the other language are shown where
+	 * they were found. */
 	const char *l = ctx->lang == ECO_LANG_KK ? "kk" : "ru";
+	const char *other = ctx->lang == ECO_LANG_KK ? "ru" : "kk";
 	json_t *hl = json_object_get(it, "headline");
+
+	if (hl != NULL && !marked(hl, l) && marked(hl, other))
+		l = other;
 
 	json_object_set_new(it, "text_lang", json_string(l));
 	json_object_set_new(it, "title_text", json_incref(json_object_get(

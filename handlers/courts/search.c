@@ -211,7 +211,8 @@ court_search_parse(struct eco_ctx *ctx, struct court_query *s)
 	memset(s, 0, sizeof(*s));
 	s->page = 1;
 	s->limit = COURT_PAGE_SIZE;
-	if ((v = eco_query(ctx, "q")) != NULL) {
+	/* Blank words are no filter. */
+	if ((v = eco_query(ctx, "q")) != NULL && strspn(v, " \t") != strlen(v)) {
 		if (!eco_text_ok(v, COURT_Q_MAX, false))
 			return N_("The search words must be one line of up to 200 characters.");
 		s->q = v;
