@@ -7,6 +7,7 @@
  *                                        court cases of the seed report
  *   ecoctl requests generate N [--seed S]
  *                                        N made-up requests for the benchmark
+ *   ecoctl courts generate N             N made-up court cases (benchmark)
  *   ecoctl courts import FILE.json       court cases (court_cases.json's
  *                                        shape), added or updated by key
  *   ecoctl user add --email E --password P --name N --role ROLE
@@ -47,6 +48,7 @@
 #include "calendar.h"
 #include "arena.h"
 #include "calendar_db.h"
+#include "courts_gen.h"
 #include "courts_import.h"
 #include "db.h"
 #include "date.h"
@@ -956,6 +958,27 @@ cmd_workdays(int argc, char **argv)
 	return 0;
 }
 
+/*
+ * ecoctl courts generate N: N made-up court cases for the benchmark,
+ * marked generated (tools/courts_gen.c).  Another run adds N more.
+ */
+static int
+cmd_courts_generate(const char *count)
+{
+	char err[1024];
+	PGconn *conn;
+	long n;
+
+	if ((n = eco_parse_count(count, 1000000)) < 1)
+		die("N must be a whole number from 1 to 1000000");
+	conn = connect_db();
+	if (courts_generate(conn, n, err, sizeof(err)) != 0)
+		die("courts generate: %s", err);
+	PQfinish(conn);
+	printf("%ld court cases generated\n", n);
+	return 0;
+}
+
 /* ecoctl courts import FILE.json (tools/courts_import.c). */
 static int
 cmd_courts_import(const char *path)
@@ -988,6 +1011,7 @@ usage(void)
 	fputs("usage: ecoctl migrate\n"
 	    "       ecoctl demo load\n"
 	    "       ecoctl requests generate N [--seed S]\n"
+	    "       ecoctl courts generate N\n"
 	    "       ecoctl courts import FILE.json\n"
 	    "       ecoctl user add --email E --password P --name N --role ROLE\n"
 	    "                       [--iin IIN] [--bin BIN --org NAME] [--lang kk|ru|en]\n"
@@ -1031,6 +1055,9 @@ main(int argc, char **argv)
 	if (strcmp(argv[1], "courts") == 0 && argc == 4 &&
 	    strcmp(argv[2], "import") == 0)
 		return cmd_courts_import(argv[3]);
+	if (strcmp(argv[1], "courts") == 0 && argc == 4 &&
+	    strcmp(argv[2], "generate") == 0)
+		return cmd_courts_generate(argv[3]);
 	if (strcmp(argv[1], "calendar") == 0 && argc >= 3) {
 		if (strcmp(argv[2], "generate") == 0)
 			return cmd_calendar_generate(argc - 3, argv + 3);

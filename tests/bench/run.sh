@@ -29,6 +29,13 @@
 #   (rs) the statistics page           GET /ru/requests/statistics
 # Targets: (rl) and (rp) >= 30% of (h) with p95 < 20 ms, (rs) p95 < 100 ms.
 #
+#   tests/bench/run.sh --courts         instead: the court registry (issue 5)
+#                                       on ECO_BENCH_COURTS (200000)
+#                                       generated cases, beside (h):
+#   (cs) a search, a word and two filters  GET /ru/courts?q=полигон&category=..&region=..
+#   (cp) a case page, random ids           GET /ru/courts/{id}
+# Targets: (cs) and (cp) >= 25% of (h) with p95 < 30 ms.
+#
 # It uses its own state directory and ports, so it runs beside
 # script/server and script/test:
 #   ECO_BENCH_VAR      state directory (var/bench, removed at the start)
@@ -78,6 +85,8 @@ EXPERIMENTS=0
 HOLD=0
 REQUESTS=0
 NREQUESTS=${ECO_BENCH_REQUESTS:-200000}
+COURTS=0
+NCOURTS=${ECO_BENCH_COURTS:-200000}
 
 BASE=http://127.0.0.1:$ECO_PORT
 HELLO_BIN=$BUILD/default/tests/bench/eco-bench-hello
@@ -102,6 +111,8 @@ declare -A TITLE=(
 	[rl]="(rl) tracker, filtered list"
 	[rp]="(rp) request page, random id"
 	[rs]="(rs) statistics page"
+	[cs]="(cs) court search, word + 2 filters"
+	[cp]="(cp) court case page, random id"
 )
 declare -A URL=(
 	[a]=$BASE/static/css/site.css
@@ -113,6 +124,14 @@ declare -A URL=(
 	[rl]="$BASE/ru/requests?region=almaty_city&status=answered"
 	[rp]=$BASE/ru/requests/1
 	[rs]=$BASE/ru/requests/statistics
+	# q=полигон
+	[cs]="$BASE/ru/courts?q=%D0%BF%D0%BE%D0%BB%D0%B8%D0%B3%D0%BE%D0%BD&category=waste&region=pavlodar"
+	[cp]=$BASE/ru/courts/1
+)
+# The paths whose id the Lua script picks at random from ECO_BENCH_IDS.
+declare -A RANDOM_PATH=(
+	[rp]=/ru/requests/%s
+	[cp]=/ru/courts/%s
 )
 # The processes that serve each path, besides nginx (for the CPU columns).
 declare -A SERVER=(
@@ -125,6 +144,8 @@ declare -A SERVER=(
 	[rl]=eco-requests
 	[rp]=eco-requests
 	[rs]=eco-requests
+	[cs]=eco-courts
+	[cp]=eco-courts
 )
 TOKEN=
 REPORT=
@@ -145,8 +166,8 @@ var_reset() {
 		error "$VAR was not made by these scripts; not removing it"
 		return 1
 	fi
-	for name in eco-portal eco-account eco-requests eco-bench-hello eco-bench-hello-kc \
-	    eco-bench-hello-kc1; do
+	for name in eco-portal eco-account eco-requests eco-courts eco-bench-hello \
+	    eco-bench-hello-kc eco-bench-hello-kc1; do
 		stop_leftover "$RUN/$name.pid" "$(printf '%.15s' "$name")"
 	done
 	stop_leftover "$VAR/nginx/nginx.pid" nginx
@@ -437,9 +458,8 @@ wrk_args() {
 measure_once() {
 	local t=$1 run=$2 out=$VAR/tmp/wrk-$1-$2.txt
 	local c0 c1 rps p99 n bad p95 wrk_cpu
-	# (rp): the Lua script picks the id of every request.
-	export ECO_BENCH_RANDOM_PATH=
-	[ "$t" = rp ] && ECO_BENCH_RANDOM_PATH=/ru/requests/%s
+	# (rp), (cp): the Lua script picks the id of every request.
+	export ECO_BENCH_RANDOM_PATH=${RANDOM_PATH[$t]:-}
 	wait_quiet
 	wrk_args "$t" "$WARMUP"
 	"${WRK_ARGS[@]}" >/dev/null 2>&1
@@ -555,6 +575,43 @@ requests_generate() {
 	pg_psql -d eco -Atc 'SELECT id FROM requests.requests WHERE public ORDER BY id' \
 	    >"$ECO_BENCH_IDS" || return 1
 	URL[rp]=$BASE/ru/requests/$(head -n 1 "$ECO_BENCH_IDS")
+}
+
+# N court cases by `ecoctl courts generate`, then VACUUM ANALYZE;
+# ECO_BENCH_IDS (the generated cases) for the Lua script.
+courts_generate() {
+	local start=$SECONDS
+	note "generating $NCOURTS court cases"
+	run_ecoctl courts generate "$NCOURTS" >"$LOG/generate.log" 2>&1 || {
+		show_log_tail "$LOG/generate.log"
+		return 1
+	}
+	pg_psql -d eco -c 'VACUUM ANALYZE' || return 1
+	report "generated: $NCOURTS court cases in $((SECONDS - start)) s (ecoctl courts generate, then VACUUM ANALYZE)"
+	export ECO_BENCH_IDS=$VAR/tmp/court-ids
+	pg_psql -d eco -Atc 'SELECT id FROM courts.cases WHERE generated ORDER BY id' \
+	    >"$ECO_BENCH_IDS" || return 1
+	URL[cp]=$BASE/ru/courts/$(head -n 1 "$ECO_BENCH_IDS")
+}
+
+# The court registry's paths beside (h), and their targets.
+courts_bench() {
+	local t
+	courts_generate || return 1
+	measure_set h cs cp || return 1
+	report "## Court cases ($NCOURTS generated), beside (h)"
+	table h cs cp
+	report ""
+	target "(cs)/(h) court search" "$(ratio "${RPS_MED[cs]}" "${RPS_MED[h]}")" 0.25
+	target_ms "(cs) p95" "${P95_MED[cs]}" 30
+	target "(cp)/(h) court case page" "$(ratio "${RPS_MED[cp]}" "${RPS_MED[h]}")" 0.25
+	target_ms "(cp) p95" "${P95_MED[cp]}" 30
+	for t in h cs cp; do
+		if [ "${ERRORS[$t]}" -gt 0 ]; then
+			report "${TITLE[$t]}: ${ERRORS[$t]} errors under load: the run is not valid"
+			STATUS=2
+		fi
+	done
 }
 
 # The information requests' paths beside (h), and their targets.
@@ -687,6 +744,7 @@ main() {
 		--experiments) EXPERIMENTS=1 ;;
 		--hold) HOLD=1 ;;
 		--requests) REQUESTS=1 ;;
+		--courts) COURTS=1 ;;
 		-h|--help) sed -n '2,/^set -uo/p' "$0" | sed -e '$d' -e 's/^# \{0,1\}//'; exit 0 ;;
 		*) die "unknown argument $1 (see --help)" ;;
 		esac
@@ -726,6 +784,13 @@ main() {
 	machine
 	report "load average before measuring: $(cut -d' ' -f1-3 /proc/loadavg)"
 	report ""
+	if [ "$COURTS" = 1 ]; then
+		courts_bench || exit 2
+		report ""
+		report "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+		report "report: $REPORT"
+		exit "$STATUS"
+	fi
 	if [ "$REQUESTS" = 1 ]; then
 		requests_bench || exit 2
 		report ""

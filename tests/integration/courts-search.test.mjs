@@ -10,7 +10,8 @@ import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { client, errorOf } from './lib/http.mjs';
-import { cyr } from './lib/requests.mjs';
+import { cyr, psql } from './lib/requests.mjs';
+import { ecoctl } from './lib/stack.mjs';
 import { importCases, realCases } from './lib/courts.mjs';
 import { trHtml } from './lib/po.mjs';
 
@@ -178,5 +179,24 @@ describe('the court registry\'s search', () => {
 			const res = await c.get(`/api/v1/court-cases?${odd}`);
 			assert.equal(res.status, 200, `${odd}: ${res.body.slice(0, 200)}`);
 		}
+	});
+
+	test('ecoctl courts generate: the benchmark\'s cases, marked generated, searchable, out of the statistics', async () => {
+		const count = () => Number(psql('SELECT count(*) FROM courts.cases WHERE generated;').trim());
+		const stats = (await c.get('/api/v1/court-statistics')).json.registry;
+		const before = count();
+		assert.match(ecoctl('courts', 'generate', '25'), /25 court cases generated/);
+		assert.equal(count(), before + 25);
+		const gaps = psql(`SELECT count(*) FROM courts.cases c WHERE c.generated AND (
+		    c.acted_on IS NULL OR c.search_ru = '' OR c.search_kk = ''
+		    OR NOT EXISTS (SELECT 1 FROM courts.parties p WHERE p.case_id = c.id)
+		    OR NOT EXISTS (SELECT 1 FROM courts.claims x WHERE x.case_id = c.id));`).trim();
+		assert.equal(gaps, '0', 'each has parties, claims, events and search texts');
+		const res = await c.get(`/api/v1/court-cases?${q('генерированное')}`);
+		assert.equal(res.status, 200);
+		assert.ok(res.json.total >= 25, 'the Russian word found in its inflected form');
+		assert.deepEqual((await c.get('/api/v1/court-statistics')).json.registry, stats,
+		    'the registry\'s statistics leave them out');
+		assert.throws(() => ecoctl('courts', 'generate', '0'), /N must be/);
 	});
 });
