@@ -655,3 +655,20 @@ eco_code_options(struct eco_ctx *ctx, const char *(*code_at)(size_t),
 		    "selected", selected != NULL && strcmp(code, selected) == 0));
 	return list;
 }
+
+int
+eco_json_field_errors(struct eco_ctx *ctx, int status,
+    const struct eco_field_error *errors, size_t n)
+{
+	json_t *fields = json_object();
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		json_object_set_new(fields, errors[i].field,
+		    json_string(eco_tr(ctx, errors[i].message)));
+	ctx->error_code = errors[0].code;
+	ctx->error_message = errors[0].message;
+	return eco_json(ctx, status, json_pack("{s:{s:s,s:s,s:o}}", "error",
+	    "code", errors[0].code, "message", eco_tr(ctx, errors[0].message),
+	    "fields", fields));
+}

@@ -140,6 +140,13 @@ int	eco_error(struct eco_ctx *, int status, const char *code,
 struct eco_field_error;
 void	eco_form_errors(struct eco_ctx *, json_t *data,
 	    const struct eco_field_error *, size_t n);
+/*
+ * An API answer of status (400, 409) with every problem (n > 0):
+ * {"error":{"code","message","fields":{field: message}}}, code and message
+ * those of the first, the messages in the request's language.
+ */
+int	eco_json_field_errors(struct eco_ctx *, int status,
+	    const struct eco_field_error *, size_t n);
 /* Copies the named body fields that came into data, to keep what was typed. */
 void	eco_form_keep(struct eco_ctx *, json_t *data, const char *const *names,
 	    size_t n);

@@ -12,28 +12,6 @@
 #include "session.h"
 #include "validate.h"
 
-/*
- * A 400 or 409 with every problem: {"error":{"code","message","fields":
- * {path: message}}}, code and message those of the first; the path is the
- * member's in the record ("events[3].date").
- */
-static int
-field_errors(struct eco_ctx *ctx, int status,
-    const struct eco_field_error *errors, size_t n)
-{
-	json_t *fields = json_object();
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		json_object_set_new(fields, errors[i].field,
-		    json_string(eco_tr(ctx, errors[i].message)));
-	ctx->error_code = errors[0].code;
-	ctx->error_message = errors[0].message;
-	return eco_json(ctx, status, json_pack("{s:{s:s,s:s,s:o}}", "error",
-	    "code", errors[0].code, "message", eco_tr(ctx, errors[0].message),
-	    "fields", fields));
-}
-
 static int
 not_found(struct eco_ctx *ctx)
 {
@@ -116,7 +94,7 @@ save(struct eco_ctx *ctx, long long id)
 		    N_("Send the court case as a JSON object."));
 	if ((n = case_record_read(ctx->arena, ctx->req.json, &c, errors,
 	    CASE_MAX_ERRORS)) > 0)
-		return field_errors(ctx, 400, errors, n);
+		return eco_json_field_errors(ctx, 400, errors, n);
 	if (eco_db_begin(ctx->db) != 0)
 		return eco_error(ctx, 503, NULL, NULL);
 	status = save_locked(ctx, &c, &id, &saved);
@@ -126,7 +104,7 @@ save(struct eco_ctx *ctx, long long id)
 		if (status == 404)
 			return not_found(ctx);
 		if (status == 409)
-			return field_errors(ctx, 409, &key_taken, 1);
+			return eco_json_field_errors(ctx, 409, &key_taken, 1);
 		return eco_error(ctx, 503, NULL, NULL);
 	}
 	return eco_json(ctx, status, saved);

@@ -119,30 +119,24 @@ read_holder(json_t *body, struct holder_input *in)
 }
 
 /*
- * A 400 or 409 with every problem: {"error":{"code","message","fields":
- * {member: message}}}, code and message those of the first.  The form's
- * name_kk is the body's name.kk.
+ * A 400 or 409 with every problem (eco_json_field_errors), named as the
+ * body names them: the form's name_kk is the body's name.kk.
  */
 static int
 field_errors(struct eco_ctx *ctx, int status,
     const struct eco_field_error *errors, size_t n)
 {
-	json_t *fields = json_object();
-	const char *f;
+	struct eco_field_error *named = eco_alloc(ctx->arena,
+	    n * sizeof(*named));
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		f = errors[i].field;
-		if (strncmp(f, "name_", 5) == 0)
-			f = eco_sprintf(ctx->arena, "name.%s", f + 5);
-		json_object_set_new(fields, f,
-		    json_string(eco_tr(ctx, errors[i].message)));
+		named[i] = errors[i];
+		if (strncmp(errors[i].field, "name_", 5) == 0)
+			named[i].field = eco_sprintf(ctx->arena, "name.%s",
+			    errors[i].field + 5);
 	}
-	ctx->error_code = errors[0].code;
-	ctx->error_message = errors[0].message;
-	return eco_json(ctx, status, json_pack("{s:{s:s,s:s,s:o}}", "error",
-	    "code", errors[0].code, "message", eco_tr(ctx, errors[0].message),
-	    "fields", fields));
+	return eco_json_field_errors(ctx, status, named, n);
 }
 
 /* The body checked and saved as holder id (0: a new one). */
