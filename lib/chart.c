@@ -16,8 +16,8 @@
 #define COL_PLOT	160
 #define COL_BOTTOM	36
 
-/* Groups: the legend's line above the columns. */
-#define GROUP_LEGEND	24
+/* Groups: a line of the legend per series above the columns. */
+#define GROUP_LEGEND	20
 
 /* Share: a bar with the legend and the center text under it. */
 #define SHARE_BAR	28
@@ -174,27 +174,27 @@ chart_groups(struct eco_arena *arena, const char *title,
     const char *const *series, size_t nseries,
     const struct chart_group *groups, size_t n)
 {
-	long max = 0, slot, bar, x, h, top = GROUP_LEGEND + COL_TOP;
-	long base = top + COL_PLOT;
+	long max = 0, slot, bar, x, h, base;
 	struct eco_buf b;
 	size_t i, s;
 
 	if (nseries > CHART_SERIES_MAX)
 		nseries = CHART_SERIES_MAX;
+	base = (long)nseries * GROUP_LEGEND + COL_TOP + COL_PLOT;
 	for (i = 0; i < n; i++)
 		for (s = 0; s < nseries; s++)
 			if (groups[i].values[s] > max)
 				max = groups[i].values[s];
 	eco_buf_init(&b, arena);
 	open_svg(&b, title, "chart-groups", base + COL_BOTTOM);
-	/* The legend: a square and the name of each series. */
+	/* The legend: a square and the name of each series, a line each
+	 * (the names are long in Kazakh and Russian). */
 	for (s = 0; s < nseries; s++) {
-		x = (long)s * (CHART_WIDTH / CHART_SERIES_MAX);
-		eco_buf_printf(&b, "<rect x=\"%ld\" y=\"4\" width=\"12\" "
+		eco_buf_printf(&b, "<rect x=\"0\" y=\"%ld\" width=\"12\" "
 		    "height=\"12\" class=\"chart-series-%zu\" fill=\"%s\"/>",
-		    x, s, series_fill[s]);
-		text(&b, x + 18, 15, "start", "chart-label",
-		    chart_truncate(arena, series[s], 24));
+		    (long)s * GROUP_LEGEND + 4, s, series_fill[s]);
+		text(&b, 18, (long)s * GROUP_LEGEND + 15, "start", "chart-label",
+		    chart_truncate(arena, series[s], CHART_LABEL_MAX));
 	}
 	slot = n > 0 ? CHART_WIDTH / (long)n : CHART_WIDTH;
 	bar = nseries > 0 ? slot * 4 / 5 / (long)nseries : 0;
