@@ -34,36 +34,15 @@ static struct eco_stmt q_all = ECO_STMT(FEED_SELECT FEED_ORDER);
 static struct eco_stmt q_category = ECO_STMT(
     FEED_SELECT "AND c.category = $1 " FEED_ORDER);
 
-/* <name xml:lang="lang">text</name> with the text escaped (no xml:lang
- * when lang is NULL), and a line end. */
+/* <name xml:lang="lang">text</name>, the text escaped: a text in the
+ * language of the case or the act rather than the feed's. */
 static void
-element(struct eco_buf *b, const char *name, const char *lang,
+element_lang(struct eco_buf *b, const char *name, const char *lang,
     const char *text)
 {
-	if (lang != NULL)
-		eco_buf_printf(b, "<%s xml:lang=\"%s\">", name, lang);
-	else
-		eco_buf_printf(b, "<%s>", name);
+	eco_buf_printf(b, "<%s xml:lang=\"%s\">", name, lang);
 	eco_xml_escape(b, text);
 	eco_buf_printf(b, "</%s>\n", name);
-}
-
-/* <link rel= type= href=/> */
-static void
-link_element(struct eco_buf *b, const char *rel, const char *href)
-{
-	eco_buf_printf(b, "<link rel=\"%s\" type=\"text/html\" href=\"", rel);
-	eco_xml_escape(b, href);
-	eco_buf_puts(b, "\"/>\n");
-}
-
-static void
-time_element(struct eco_buf *b, const char *name, long long t)
-{
-	char when[ECO_XML_TIME_SIZE];
-
-	eco_xml_time(t, when);
-	eco_buf_printf(b, "<%s>%s</%s>\n", name, when, name);
 }
 
 /* Row i of res as an entry. */
@@ -79,20 +58,20 @@ entry(struct eco_ctx *ctx, struct eco_buf *b, PGresult *res, int i)
 
 	eco_buf_puts(b, "<entry>\n");
 	eco_buf_printf(b, "<id>" FEED_TAG "acts/%s</id>\n", doc);
-	element(b, "title", PQgetvalue(res, i, 3), PQgetvalue(res, i, 2));
-	link_element(b, "alternate", eco_sprintf(ctx->arena,
+	element_lang(b, "title", PQgetvalue(res, i, 3), PQgetvalue(res, i, 2));
+	eco_xml_link(b, "alternate", "text/html", eco_sprintf(ctx->arena,
 	    "%s/%s/courts/%s/acts/%s", site, lang, id, doc));
-	link_element(b, "related", eco_sprintf(ctx->arena, "%s/%s/courts/%s",
-	    site, lang, id));
-	time_element(b, "published", at);
-	time_element(b, "updated", at);
+	eco_xml_link(b, "related", "text/html", eco_sprintf(ctx->arena,
+	    "%s/%s/courts/%s", site, lang, id));
+	eco_xml_time_element(b, "published", at);
+	eco_xml_time_element(b, "updated", at);
 	eco_buf_puts(b, "<category term=\"");
 	eco_xml_escape(b, PQgetvalue(res, i, 8));
 	eco_buf_puts(b, "\" label=\"");
 	eco_xml_escape(b, eco_tr(ctx, court_label_category(
 	    PQgetvalue(res, i, 8))));
 	eco_buf_puts(b, "\"/>\n");
-	element(b, "summary", title == 6 ? "kk" : "ru",
+	element_lang(b, "summary", title == 6 ? "kk" : "ru",
 	    PQgetvalue(res, i, title));
 	eco_buf_puts(b, "</entry>\n");
 }
@@ -110,6 +89,7 @@ page_court_feed(struct eco_ctx *ctx)
 	const char *lang = eco_lang_code(ctx->lang);
 	const char *category = eco_query(ctx, "category");
 	const char *title = eco_tr(ctx, N_("New court acts"));
+	const char *filter = "";		/* of the links: "?category=..." */
 	const char *p[1];
 	PGresult *res;
 	int i;
@@ -124,9 +104,11 @@ page_court_feed(struct eco_ctx *ctx)
 	    &q_category : &q_all, category != NULL ? 1 : 0, p);
 	if (res == NULL)
 		return eco_error(ctx, 503, NULL, NULL);
-	if (category != NULL)
+	if (category != NULL) {
 		title = eco_sprintf(ctx->arena, "%s \xe2\x80\x94 %s", title,
 		    eco_tr(ctx, court_label_category(category)));
+		filter = eco_sprintf(ctx->arena, "?category=%s", category);
+	}
 	eco_buf_clear(b);
 	eco_buf_printf(b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
 	    "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"%s\">\n",
@@ -134,22 +116,17 @@ page_court_feed(struct eco_ctx *ctx)
 	/* category is one of the codes: letters and "_" only. */
 	eco_buf_printf(b, "<id>" FEED_TAG "feeds/%s/%s</id>\n", lang,
 	    category != NULL ? category : "all");
-	element(b, "title", NULL, title);
-	eco_buf_puts(b, "<link rel=\"self\" type=\"application/atom+xml\" "
-	    "href=\"");
-	eco_xml_escape(b, eco_sprintf(ctx->arena, "%s/%s/courts/feed.atom%s%s",
-	    site, lang, category != NULL ? "?category=" : "",
-	    category != NULL ? category : ""));
-	eco_buf_puts(b, "\"/>\n");
-	link_element(b, "alternate", eco_sprintf(ctx->arena, "%s/%s/courts%s%s",
-	    site, lang, category != NULL ? "?category=" : "",
-	    category != NULL ? category : ""));
+	eco_xml_element(b, "title", title);
+	eco_xml_link(b, "self", "application/atom+xml", eco_sprintf(ctx->arena,
+	    "%s/%s/courts/feed.atom%s", site, lang, filter));
+	eco_xml_link(b, "alternate", "text/html", eco_sprintf(ctx->arena,
+	    "%s/%s/courts%s", site, lang, filter));
 	/* The newest entry's time; a feed with none is as old as the epoch,
 	 * so its date does not change on every fetch. */
-	time_element(b, "updated", PQntuples(res) > 0 ?
+	eco_xml_time_element(b, "updated", PQntuples(res) > 0 ?
 	    strtoll(PQgetvalue(res, 0, 5), NULL, 10) : 0);
 	eco_buf_puts(b, "<author>");
-	element(b, "name", NULL, eco_tr(ctx, N_("ecogosfond")));
+	eco_xml_element(b, "name", eco_tr(ctx, N_("ecogosfond")));
 	eco_buf_puts(b, "</author>\n");
 	for (i = 0; i < PQntuples(res); i++)
 		entry(ctx, b, res, i);
