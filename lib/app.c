@@ -115,6 +115,26 @@ eco_url(struct eco_ctx *ctx, const char *path)
 	return eco_sprintf(ctx->arena, "/%s%s", eco_lang_code(ctx->lang), path);
 }
 
+void
+eco_download(struct eco_ctx *ctx, const char *type, const char *name,
+    const char *ext, bool cut, long max)
+{
+	const char *first = cut ? eco_sprintf(ctx->arena, "-first-%ld", max) :
+	    "";
+	char today[11];
+
+	eco_date_format_iso(ctx->today, today, sizeof(today));
+	ctx->res.content_type = type;
+	eco_response_header(&ctx->res, "Content-Disposition", eco_sprintf(
+	    ctx->arena, "attachment; filename=\"%s-%s%s.%s\"", name, today,
+	    first, ext));
+	if (cut)
+		eco_response_header(&ctx->res, "X-Export-Truncated",
+		    eco_sprintf(ctx->arena, "%ld", max));
+	eco_buf_clear(&ctx->res.body);
+	ctx->res.status = 200;
+}
+
 static const char *
 hook_gettext(void *ud, const char *msgctxt, const char *msgid)
 {

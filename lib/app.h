@@ -127,6 +127,14 @@ json_t	*eco_code_options(struct eco_ctx *, const char *(*code_at)(size_t),
 /* Sends data (reference taken) as JSON.  Returns status. */
 int	eco_json(struct eco_ctx *, int status, json_t *data);
 /*
+ * Starts a 200 download of content type, named <name>-<today>.<ext>, the
+ * body emptied for it.  An export cut at max rows (cut true) says so in
+ * its name (<name>-<today>-first-<max>.<ext>) and in an
+ * X-Export-Truncated: <max> header.
+ */
+void	eco_download(struct eco_ctx *, const char *type, const char *name,
+	    const char *ext, bool cut, long max);
+/*
  * An error: under /api/ {"error":{"code":code,"message":...}}, otherwise the
  * error page, with message (an English msgid) translated.  Returns status.
  */

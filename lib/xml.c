@@ -76,3 +76,29 @@ eco_xml_time(long long t, char *out)
 	    (unsigned)(sec / 3600) % 100, (unsigned)(sec / 60 % 60) % 100,
 	    (unsigned)(sec % 60) % 100);
 }
+
+void
+eco_xml_element(struct eco_buf *b, const char *name, const char *text)
+{
+	eco_buf_printf(b, "<%s>", name);
+	eco_xml_escape(b, text);
+	eco_buf_printf(b, "</%s>\n", name);
+}
+
+void
+eco_xml_time_element(struct eco_buf *b, const char *name, long long t)
+{
+	char when[ECO_XML_TIME_SIZE];
+
+	eco_xml_time(t, when);
+	eco_buf_printf(b, "<%s>%s</%s>\n", name, when, name);
+}
+
+void
+eco_xml_link(struct eco_buf *b, const char *rel, const char *type,
+    const char *href)
+{
+	eco_buf_printf(b, "<link rel=\"%s\" type=\"%s\" href=\"", rel, type);
+	eco_xml_escape(b, href);
+	eco_buf_puts(b, "\"/>\n");
+}

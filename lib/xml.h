@@ -25,4 +25,12 @@ void	eco_xml_escape(struct eco_buf *, const char *s);
 #define ECO_XML_TIME_SIZE	21
 void	eco_xml_time(long long t, char *out);
 
+/* The elements of a feed, each followed by a line end: <name>text</name>
+ * with text escaped; <name>instant</name> as eco_xml_time writes it; and
+ * <link rel= type= href=/> with href escaped. */
+void	eco_xml_element(struct eco_buf *, const char *name, const char *text);
+void	eco_xml_time_element(struct eco_buf *, const char *name, long long t);
+void	eco_xml_link(struct eco_buf *, const char *rel, const char *type,
+	    const char *href);
+
 #endif

@@ -1,6 +1,7 @@
 /*
  * The statistics of environmental court cases: the figures the courts
- * publish beside the registry's own counts.
+ * publish beside the registry's own counts, for the API and the page
+ * (page_statistics.c).
  */
 #include "app.h"
 #include "pages.h"
@@ -55,6 +56,18 @@ select_json(struct eco_ctx *ctx, struct eco_stmt *stmt)
 	return json_loads(PQgetvalue(res, 0, 0), 0, NULL);
 }
 
+int
+court_statistics(struct eco_ctx *ctx, json_t **official, json_t **registry)
+{
+	if ((*official = select_json(ctx, &q_official)) == NULL)
+		return -1;
+	if ((*registry = select_json(ctx, &q_registry)) == NULL) {
+		json_decref(*official);
+		return -1;
+	}
+	return 0;
+}
+
 /*
  * GET /api/v1/court-statistics: {"official":[{"year","received",
  * "decided","aarhus_applied"}],"registry":[{"year","cases",
@@ -66,12 +79,8 @@ api_court_statistics(struct eco_ctx *ctx)
 {
 	json_t *official, *registry;
 
-	if ((official = select_json(ctx, &q_official)) == NULL)
+	if (court_statistics(ctx, &official, &registry) != 0)
 		return eco_error(ctx, 503, NULL, NULL);
-	if ((registry = select_json(ctx, &q_registry)) == NULL) {
-		json_decref(official);
-		return eco_error(ctx, 503, NULL, NULL);
-	}
 	return eco_json(ctx, 200, json_pack("{s:o,s:o}", "official", official,
 	    "registry", registry));
 }

@@ -20,6 +20,13 @@ static const struct eco_route routes[] = {
 	{ "PUT", "/api/v1/court-cases/{id}", api_court_cases_update,
 	    ECO_ROLE_CLERK | ECO_ROLE_ADMIN },
 	{ "GET", "/{lang}/courts",    page_court_search, ECO_ROLE_PUBLIC },
+	{ "GET", "/{lang}/courts/statistics", page_court_statistics,
+	    ECO_ROLE_PUBLIC },
+	{ "GET", "/{lang}/courts/feed.atom", page_court_feed, ECO_ROLE_PUBLIC },
+	{ "GET", "/{lang}/courts/export.csv", page_court_export_csv,
+	    ECO_ROLE_PUBLIC },
+	{ "GET", "/{lang}/courts/export.json", page_court_export_json,
+	    ECO_ROLE_PUBLIC },
 };
 
 static const struct eco_handler handler = {

@@ -151,6 +151,13 @@ page_court_search(struct eco_ctx *ctx)
 	    "aarhus", flag_options(ctx, q.aarhus),
 	    "indefinite", flag_options(ctx, q.indefinite),
 	    "by_relevance", q.sort == COURT_SORT_RELEVANCE);
+	/* The feed of new acts in the <head>: of the category searched. */
+	json_object_set_new(data, "feed_url", json_string(eco_url(ctx,
+	    q.category != NULL ? eco_sprintf(ctx->arena,
+	    "/courts/feed.atom?category=%s", q.category) :
+	    "/courts/feed.atom")));
+	json_object_set_new(data, "feed_title",
+	    json_string(eco_tr(ctx, N_("Feed of new court acts"))));
 	if (why != NULL) {
 		json_object_set_new(data, "error", json_string(eco_tr(ctx, why)));
 		return eco_render(ctx, 400, "courts/search", data);

@@ -2,6 +2,8 @@
 #ifndef ECO_COURTS_PAGES_H
 #define ECO_COURTS_PAGES_H
 
+#include <jansson.h>
+
 struct eco_ctx;
 
 int	api_court_cases_list(struct eco_ctx *);
@@ -10,5 +12,17 @@ int	api_court_cases_create(struct eco_ctx *);
 int	api_court_cases_update(struct eco_ctx *);
 int	api_court_statistics(struct eco_ctx *);
 int	page_court_search(struct eco_ctx *);
+int	page_court_statistics(struct eco_ctx *);
+int	page_court_feed(struct eco_ctx *);
+int	page_court_export_csv(struct eco_ctx *);
+int	page_court_export_json(struct eco_ctx *);
+
+/*
+ * The statistics as GET /api/v1/court-statistics gives them: the courts'
+ * official figures and the registry's counts by year (api_statistics.c).
+ * 0, or -1 if the database failed.
+ */
+int	court_statistics(struct eco_ctx *, json_t **official,
+	    json_t **registry);
 
 #endif

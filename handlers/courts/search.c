@@ -105,7 +105,8 @@ court_search_sql(char *buf, size_t size, enum court_sql_kind kind,
 	buf[0] = '\0';
 	if (!put_fragment(buf, size, &len, kind == COURT_SQL_COUNT ?
 	    "SELECT count(*) FROM (SELECT 1 FROM courts.cases c WHERE true" :
-	    words ? ITEM_COLUMNS HEADLINES " FROM courts.cases c WHERE true" :
+	    words && kind != COURT_SQL_PLAIN ?
+	    ITEM_COLUMNS HEADLINES " FROM courts.cases c WHERE true" :
 	    ITEM_COLUMNS NO_HEADLINES " FROM courts.cases c WHERE true", 0))
 		return 0;
 	for (i = 0; i < COURT_NFILTERS; i++) {
@@ -117,6 +118,7 @@ court_search_sql(char *buf, size_t size, enum court_sql_kind kind,
 	}
 	switch (kind) {
 	case COURT_SQL_BY_DATE:
+	case COURT_SQL_PLAIN:
 		if (!put_fragment(buf, size, &len, " ORDER BY c.acted_on DESC "
 		    "NULLS LAST, c.id DESC", 0))
 			return 0;
@@ -428,7 +430,8 @@ court_search_run(struct eco_ctx *ctx, const struct court_query *q,
 		return items;
 	p[n] = eco_sprintf(ctx->arena, "%ld", q->limit);
 	p[n + 1] = eco_sprintf(ctx->arena, "%ld", (q->page - 1) * q->limit);
-	if ((st = statement(q->sort == COURT_SORT_RELEVANCE && q->nwords > 0 ?
+	if ((st = statement(q->plain ? COURT_SQL_PLAIN :
+	    q->sort == COURT_SORT_RELEVANCE && q->nwords > 0 ?
 	    COURT_SQL_BY_RANK : COURT_SQL_BY_DATE, mask)) == NULL ||
 	    (res = eco_db_exec(ctx->db, ctx->arena, st, n + 2, p)) == NULL) {
 		json_decref(items);

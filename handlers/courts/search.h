@@ -49,6 +49,7 @@ struct court_query {
 	enum court_sort	 sort;
 	long		 page;		/* 1-based */
 	long		 limit;
+	bool		 plain;		/* no highlighted headlines (exports) */
 };
 
 /*
@@ -70,6 +71,7 @@ enum court_sql_kind {
 	COURT_SQL_BY_DATE,	/* a page, the latest first */
 	COURT_SQL_BY_RANK,	/* a page, the best match first (needs words) */
 	COURT_SQL_COUNT,	/* the matches, up to COURT_COUNT_CAP + 1 */
+	COURT_SQL_PLAIN,	/* a page by date without headlines */
 	COURT_NKINDS
 };
 

@@ -20,7 +20,6 @@
 
 #include "app.h"
 #include "csv.h"
-#include "date.h"
 #include "labels.h"
 #include "pages.h"
 #include "search.h"
@@ -84,25 +83,6 @@ export_rows(struct eco_ctx *ctx, PGresult **res, bool *truncated)
 	return 0;
 }
 
-/* The headers of a download named requests-<today>[-first-N].<ext>. */
-static void
-attachment(struct eco_ctx *ctx, const char *type, const char *ext,
-    bool truncated)
-{
-	const char *max = eco_sprintf(ctx->arena, "%d", EXPORT_MAX);
-	char today[11];
-
-	eco_date_format_iso(ctx->today, today, sizeof(today));
-	ctx->res.content_type = type;
-	eco_response_header(&ctx->res, "Content-Disposition", eco_sprintf(
-	    ctx->arena, "attachment; filename=\"requests-%s%s%s.%s\"", today,
-	    truncated ? "-first-" : "", truncated ? max : "", ext));
-	if (truncated)
-		eco_response_header(&ctx->res, "X-Export-Truncated", max);
-	eco_buf_clear(&ctx->res.body);
-	ctx->res.status = 200;
-}
-
 /* One request as a CSV row. */
 static void
 csv_request(struct eco_ctx *ctx, struct eco_buf *b, json_t *item)
@@ -156,8 +136,8 @@ page_export_csv(struct eco_ctx *ctx)
 
 	if ((rc = export_rows(ctx, &res, &truncated)) != 0)
 		return rc;
-	attachment(ctx, "text/csv; charset=utf-8; header=present", "csv",
-	    truncated);
+	eco_download(ctx, "text/csv; charset=utf-8; header=present",
+	    "requests", "csv", truncated, EXPORT_MAX);
 	eco_buf_puts(&ctx->res.body, "\xef\xbb\xbf");
 	for (c = 0; c < NCOLUMNS; c++)
 		head[c] = eco_tr(ctx, columns[c]);
@@ -189,7 +169,8 @@ page_export_json(struct eco_ctx *ctx)
 
 	if ((rc = export_rows(ctx, &res, &truncated)) != 0)
 		return rc;
-	attachment(ctx, "application/json", "json", truncated);
+	eco_download(ctx, "application/json", "requests", "json", truncated,
+	    EXPORT_MAX);
 	n = truncated ? EXPORT_MAX : PQntuples(res);
 	/* Item by item, so only one item is ever a tree of JSON values. */
 	eco_buf_puts(b, "{\"items\":[");

@@ -43,33 +43,6 @@ static struct eco_stmt q_holder = ECO_STMT(
 static struct eco_stmt q_request = ECO_STMT(
     FEED_SELECT "AND r.id = $1 " FEED_ORDER);
 
-/* <name>text</name> with the text escaped, and a line end. */
-static void
-element(struct eco_buf *b, const char *name, const char *text)
-{
-	eco_buf_printf(b, "<%s>", name);
-	eco_xml_escape(b, text);
-	eco_buf_printf(b, "</%s>\n", name);
-}
-
-/* <link rel= type= href=/> */
-static void
-link_element(struct eco_buf *b, const char *rel, const char *type, const char *href)
-{
-	eco_buf_printf(b, "<link rel=\"%s\" type=\"%s\" href=\"", rel, type);
-	eco_xml_escape(b, href);
-	eco_buf_puts(b, "\"/>\n");
-}
-
-static void
-time_element(struct eco_buf *b, const char *name, long long t)
-{
-	char when[ECO_XML_TIME_SIZE];
-
-	eco_xml_time(t, when);
-	eco_buf_printf(b, "<%s>%s</%s>\n", name, when, name);
-}
-
 /* What an entry says: the holder, the day, the event and its details,
  * and whether it met its statutory deadline. */
 static const char *
@@ -120,19 +93,19 @@ entry(struct eco_ctx *ctx, struct eco_buf *b, PGresult *res, int i)
 	eco_buf_puts(b, "<entry>\n");
 	eco_buf_printf(b, "<id>" FEED_TAG "%s/events/%s</id>\n",
 	    PQgetvalue(res, i, 1), PQgetvalue(res, i, 0));
-	element(b, "title", eco_sprintf(ctx->arena, "%s — %s: %s",
+	eco_xml_element(b, "title", eco_sprintf(ctx->arena, "%s — %s: %s",
 	    PQgetvalue(res, i, 8), event, PQgetvalue(res, i, 9)));
-	link_element(b, "alternate", "text/html", eco_sprintf(ctx->arena,
+	eco_xml_link(b, "alternate", "text/html", eco_sprintf(ctx->arena,
 	    "%s/%s/requests/%s", ctx->app->config.site_url,
 	    eco_lang_code(ctx->lang), PQgetvalue(res, i, 1)));
-	time_element(b, "published", at);
-	time_element(b, "updated", at);
+	eco_xml_time_element(b, "published", at);
+	eco_xml_time_element(b, "updated", at);
 	eco_buf_puts(b, "<category term=\"");
 	eco_xml_escape(b, type);
 	eco_buf_puts(b, "\" label=\"");
 	eco_xml_escape(b, event);
 	eco_buf_puts(b, "\"/>\n");
-	element(b, "summary", summary(ctx, res, i, event));
+	eco_xml_element(b, "summary", summary(ctx, res, i, event));
 	eco_buf_puts(b, "</entry>\n");
 }
 
@@ -154,17 +127,17 @@ send_feed(struct eco_ctx *ctx, const char *id, const char *title,
 	    "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"%s\">\n",
 	    lang);
 	eco_buf_printf(b, "<id>" FEED_TAG "feeds/%s/%s</id>\n", lang, id);
-	element(b, "title", title);
-	link_element(b, "self", "application/atom+xml",
+	eco_xml_element(b, "title", title);
+	eco_xml_link(b, "self", "application/atom+xml",
 	    eco_sprintf(ctx->arena, "%s/%s%s", site, lang, self));
-	link_element(b, "alternate", "text/html",
+	eco_xml_link(b, "alternate", "text/html",
 	    eco_sprintf(ctx->arena, "%s/%s%s", site, lang, page));
 	/* The newest entry's time; a feed with none is as old as the epoch,
 	 * so its date does not change on every fetch. */
-	time_element(b, "updated", PQntuples(res) > 0 ?
+	eco_xml_time_element(b, "updated", PQntuples(res) > 0 ?
 	    strtoll(PQgetvalue(res, 0, 4), NULL, 10) : 0);
 	eco_buf_puts(b, "<author>");
-	element(b, "name", eco_tr(ctx, N_("ecogosfond")));
+	eco_xml_element(b, "name", eco_tr(ctx, N_("ecogosfond")));
 	eco_buf_puts(b, "</author>\n");
 	for (i = 0; i < PQntuples(res); i++)
 		entry(ctx, b, res, i);

@@ -74,6 +74,11 @@ test_sql_masks(void)
 		    (len != 0 && (params_used(buf, &max) != 0 ||
 		    max != filters + 2 || strstr(buf, "ts_rank") == NULL)))
 			bad_rank++;
+		/* Plain (exports): by date, never headlines. */
+		len = court_search_sql(buf, sizeof(buf), COURT_SQL_PLAIN, mask);
+		if (len == 0 || strstr(buf, "ts_headline") != NULL ||
+		    params_used(buf, &max) != 0 || max != filters + 2)
+			bad_text++;
 		/* The count: the filters' parameters only, and the cap. */
 		len = court_search_sql(buf, sizeof(buf), COURT_SQL_COUNT, mask);
 		if (len == 0 || params_used(buf, &max) != 0 || max != filters ||
@@ -82,7 +87,7 @@ test_sql_masks(void)
 	}
 	is_int(bad_params, 0, "every page statement numbers its parameters "
 	    "1..n+2 without a gap (512 combinations)");
-	is_int(bad_text, 0, "... orders by date, headlines only with words");
+	is_int(bad_text, 0, "... orders by date, headlines only with words and never plain");
 	is_int(bad_rank, 0, "by relevance exists exactly with words, ranked");
 	is_int(bad_count, 0, "every count takes the filters' parameters and "
 	    "stops past the cap");

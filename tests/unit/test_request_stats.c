@@ -459,6 +459,42 @@ test_share(void)
 	    "a negative part is none");
 }
 
+/* Groups of columns: the official court figures by year (lib/chart.c). */
+static void
+test_groups(void)
+{
+	const char *series[5] = { "Received", "Decided", "<Aarhus>", "x", "y" };
+	struct chart_group years[4] = {
+		{ "2017", { 316, 250, 16, 0 } },
+		{ "2018", { 245, 147, 4, 0 } },
+		{ "2019", { 560, 274, -7, 0 } },
+		{ "2020", { 432, 228, 1, 0 } },
+	};
+	const char *svg;
+
+	svg = chart_groups(arena, "Cases & years", series, 3, years, 4);
+	ok(strstr(svg, "<title>Cases &amp; years</title>") != NULL,
+	    "the title, escaped");
+	is_int(count_of(svg, "<rect"), 3 + 4 * 3,
+	    "a legend square per series and a column per figure");
+	ok(strstr(svg, "&lt;Aarhus&gt;") != NULL && strstr(svg, "<Aarhus>") ==
+	    NULL, "a series' name, escaped");
+	ok(strstr(svg, "height=\"160\"") != NULL, "the largest fills the plot");
+	ok(strstr(svg, "height=\"90\"") != NULL, "316 of 560 is 90 of 160");
+	ok(strstr(svg, ">316<") != NULL && strstr(svg, ">2019<") != NULL,
+	    "values and group labels written");
+	ok(strstr(svg, ">-7<") == NULL, "a negative value written as 0");
+	is_int(count_of(svg, "class=\"chart-series-2\""), 5,
+	    "the third series: its square and four columns");
+
+	svg = chart_groups(arena, "Many", series, 5, years, 1);
+	is_int(count_of(svg, "<rect"), CHART_SERIES_MAX * 2,
+	    "at most CHART_SERIES_MAX series");
+	svg = chart_groups(arena, "None", series, 3, years, 0);
+	ok(strstr(svg, "nan") == NULL && count_of(svg, "<rect") == 3,
+	    "no groups: the legend only");
+}
+
 int
 main(void)
 {
@@ -479,6 +515,7 @@ main(void)
 	test_bars();
 	test_columns();
 	test_share();
+	test_groups();
 	eco_arena_free(arena);
 	eco_calendar_free(cal);
 	return tap_done();

@@ -1,8 +1,9 @@
 /*
- * Charts as SVG text, drawn on the server so that the statistics page
- * shows them without JavaScript or images: horizontal bars (refusals by
- * ground), columns (requests by month) and a share (the decisions on
- * time).  Pure: labels and values in, SVG text on the arena out.
+ * Charts as SVG text, drawn on the server so that the statistics pages
+ * show them without JavaScript or images: horizontal bars (refusals by
+ * ground), columns (requests by month), groups of columns (court cases
+ * received and decided by year) and a share (the decisions on time).
+ * Pure: labels and values in, SVG text on the arena out.
  *
  *	struct chart_item months[12] = { { "January", "2026", 41 }, ... };
  *	const char *svg = chart_columns(arena, _("Requests by month"),
@@ -15,8 +16,8 @@
  * for readers that skip images.  Colours are classes (static/css/site.css)
  * with fill attributes as the fallback.
  */
-#ifndef ECO_REQUESTS_CHART_H
-#define ECO_REQUESTS_CHART_H
+#ifndef ECO_CHART_H
+#define ECO_CHART_H
 
 #include <stddef.h>
 
@@ -38,6 +39,19 @@ const char *chart_bars(struct eco_arena *, const char *title,
  * under it and the value on top. */
 const char *chart_columns(struct eco_arena *, const char *title,
 	    const struct chart_item *, size_t n);
+/*
+ * Groups of columns, one group per item of groups, one column per
+ * series (at most CHART_SERIES_MAX), all on one scale; a legend of the
+ * series' names above.
+ */
+#define CHART_SERIES_MAX	4
+struct chart_group {
+	const char	*label;
+	long		 values[CHART_SERIES_MAX];
+};
+const char *chart_groups(struct eco_arena *, const char *title,
+	    const char *const *series, size_t nseries,
+	    const struct chart_group *groups, size_t n);
 /*
  * A bar split into part and the rest of total; under it part_label and
  * rest_label with their counts, and center (e.g. "87%") between them.

@@ -16,6 +16,9 @@
 #define COL_PLOT	160
 #define COL_BOTTOM	36
 
+/* Groups: a line of the legend per series above the columns. */
+#define GROUP_LEGEND	20
+
 /* Share: a bar with the legend and the center text under it. */
 #define SHARE_BAR	28
 #define SHARE_HEIGHT	64
@@ -156,6 +159,61 @@ chart_columns(struct eco_arena *arena, const char *title,
 		if (items[i].sublabel != NULL)
 			text(&b, x + slot / 2, base + 30, "middle",
 			    "chart-tick", items[i].sublabel);
+	}
+	eco_buf_puts(&b, "</svg>");
+	return b.data;
+}
+
+/* The series' colours: fill attributes for an SVG saved alone. */
+static const char *const series_fill[CHART_SERIES_MAX] = {
+	"#0b6e4f", "#4d8fac", "#c77d0a", "#7a4e9c"
+};
+
+const char *
+chart_groups(struct eco_arena *arena, const char *title,
+    const char *const *series, size_t nseries,
+    const struct chart_group *groups, size_t n)
+{
+	long max = 0, slot, bar, x, h, base;
+	struct eco_buf b;
+	size_t i, s;
+
+	if (nseries > CHART_SERIES_MAX)
+		nseries = CHART_SERIES_MAX;
+	base = (long)nseries * GROUP_LEGEND + COL_TOP + COL_PLOT;
+	for (i = 0; i < n; i++)
+		for (s = 0; s < nseries; s++)
+			if (groups[i].values[s] > max)
+				max = groups[i].values[s];
+	eco_buf_init(&b, arena);
+	open_svg(&b, title, "chart-groups", base + COL_BOTTOM);
+	/* The legend: a square and the name of each series, a line each
+	 * (the names are long in Kazakh and Russian). */
+	for (s = 0; s < nseries; s++) {
+		eco_buf_printf(&b, "<rect x=\"0\" y=\"%ld\" width=\"12\" "
+		    "height=\"12\" class=\"chart-series-%zu\" fill=\"%s\"/>",
+		    (long)s * GROUP_LEGEND + 4, s, series_fill[s]);
+		text(&b, 18, (long)s * GROUP_LEGEND + 15, "start", "chart-label",
+		    chart_truncate(arena, series[s], CHART_LABEL_MAX));
+	}
+	slot = n > 0 ? CHART_WIDTH / (long)n : CHART_WIDTH;
+	bar = nseries > 0 ? slot * 4 / 5 / (long)nseries : 0;
+	eco_buf_printf(&b, "<line x1=\"0\" y1=\"%ld\" x2=\"%d\" y2=\"%ld\" "
+	    "class=\"chart-axis\" stroke=\"#4d5f68\"/>", base, CHART_WIDTH, base);
+	for (i = 0; i < n; i++) {
+		x = (long)i * slot + slot / 10;
+		for (s = 0; s < nseries; s++, x += bar) {
+			h = chart_scale(groups[i].values[s], max, COL_PLOT);
+			eco_buf_printf(&b, "<rect x=\"%ld\" y=\"%ld\" "
+			    "width=\"%ld\" height=\"%ld\" "
+			    "class=\"chart-series-%zu\" fill=\"%s\"/>",
+			    x + 1, base - h, bar - 2, h, s, series_fill[s]);
+			text(&b, x + bar / 2, base - h - 4, "middle",
+			    "chart-tick", eco_sprintf(arena, "%ld",
+			    positive(groups[i].values[s])));
+		}
+		text(&b, (long)i * slot + slot / 2, base + 15, "middle",
+		    "chart-tick", chart_truncate(arena, groups[i].label, 16));
 	}
 	eco_buf_puts(&b, "</svg>");
 	return b.data;
