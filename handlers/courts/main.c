@@ -20,6 +20,9 @@ static const struct eco_route routes[] = {
 	{ "PUT", "/api/v1/court-cases/{id}", api_court_cases_update,
 	    ECO_ROLE_CLERK | ECO_ROLE_ADMIN },
 	{ "GET", "/{lang}/courts",    page_court_search, ECO_ROLE_PUBLIC },
+	{ "GET", "/{lang}/courts/{id}", page_court_case, ECO_ROLE_PUBLIC },
+	{ "GET", "/{lang}/courts/{id}/acts/{doc_id}", page_court_act,
+	    ECO_ROLE_PUBLIC },
 };
 
 static const struct eco_handler handler = {

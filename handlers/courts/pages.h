@@ -10,5 +10,11 @@ int	api_court_cases_create(struct eco_ctx *);
 int	api_court_cases_update(struct eco_ctx *);
 int	api_court_statistics(struct eco_ctx *);
 int	page_court_search(struct eco_ctx *);
+int	page_court_case(struct eco_ctx *);
+int	page_court_act(struct eco_ctx *);
+
+/* The language of a case's texts on a page: "kk" on Kazakh pages, else
+ * "ru" (the cases are told in Kazakh and Russian). */
+const char *court_text_lang(const struct eco_ctx *);
 
 #endif
