@@ -6,8 +6,6 @@
  * JavaScript.  The case is read as the API gives it (case_store_read);
  * this file only names its codes and writes its dates and sums.
  */
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
