@@ -55,6 +55,96 @@ static const struct label statuses[] = {
 	{ NULL, NULL }
 };
 
+static const struct label roles[] = {
+	{ "claimant", N_("Claimant") },
+	{ "defendant", N_("Defendant") },
+	{ "third_party", N_("Third party") },
+	{ NULL, NULL }
+};
+
+/* Where an event happened: before the court, the three instances, and
+ * the enforcement of the court act. */
+static const struct label instances[] = {
+	{ "pre_trial", N_("Pre-trial") },
+	{ "first", N_("First instance") },
+	{ "appeal", N_("Appeal") },
+	{ "cassation", N_("Cassation") },
+	{ "enforcement", N_("Enforcement of the court act") },
+	{ NULL, NULL }
+};
+
+static const struct label event_types[] = {
+	{ "request", N_("Request for information") },
+	{ "answer", N_("Answer to the request") },
+	{ "complaint", N_("Complaint") },
+	{ "claim_filed", N_("Claim filed") },
+	{ "interim_measures", N_("Interim measures") },
+	{ "hearing", N_("Court hearing") },
+	{ "decision", N_("Court decision") },
+	{ "ruling", N_("Court ruling") },
+	{ "resolution", N_("Resolution of the higher instance") },
+	{ "private_ruling", N_("Private ruling") },
+	{ "remand", N_("Remand for a new hearing") },
+	{ "writ_of_execution", N_("Writ of execution") },
+	{ "enforcement", N_("Enforcement proceedings") },
+	{ "other", N_("Other") },
+	{ NULL, NULL }
+};
+
+static const struct label event_results[] = {
+	{ "granted", N_("Granted") },
+	{ "partially_granted", N_("Partly granted") },
+	{ "refused", N_("Refused") },
+	{ "upheld", N_("Left unchanged") },
+	{ "annulled", N_("Annulled") },
+	{ "changed", N_("Changed") },
+	{ "terminated", N_("Proceedings terminated") },
+	{ "remanded", N_("Sent for a new hearing") },
+	{ "left_without_consideration", N_("Left without consideration") },
+	{ "returned", N_("Returned") },
+	{ "not_passed", N_("Refused passing to the cassation instance") },
+	{ NULL, NULL }
+};
+
+static const struct label case_types[] = {
+	{ "civil", N_("Civil case") },
+	{ "administrative", N_("Administrative case") },
+	{ "administrative_offence", N_("Administrative offence case") },
+	{ NULL, NULL }
+};
+
+static const struct label document_kinds[] = {
+	{ "decision", N_("Court decision") },
+	{ "ruling", N_("Court ruling") },
+	{ "resolution", N_("Resolution of the higher instance") },
+	{ "private_ruling", N_("Private ruling") },
+	{ "writ_of_execution", N_("Writ of execution") },
+	{ "other", N_("Other court act") },
+	{ NULL, NULL }
+};
+
+static const struct label units[] = {
+	{ "KZT", N_("tenge") },
+	{ "MCI", N_("MCI") },
+	{ "t", N_("tonnes") },
+	{ NULL, NULL }
+};
+
+/* The requests' statuses under the msgids the requests handler uses
+ * (handlers/requests/labels.c), for the requests a case grew from. */
+static const struct label request_statuses[] = {
+	{ "registered", N_("Registered") },
+	{ "in_progress", N_("In progress") },
+	{ "extended", N_("Extended") },
+	{ "redirected", N_("Redirected") },
+	{ "answered", N_("Answered") },
+	{ "partially_answered", N_("Partially answered") },
+	{ "refused", N_("Refused") },
+	{ "not_considered", N_("Not considered") },
+	{ "withdrawn", N_("Withdrawn") },
+	{ NULL, NULL }
+};
+
 static const char *
 find(const struct label *t, const char *code)
 {
@@ -78,8 +168,17 @@ const char *court_label_outcome(const char *c) { return find(outcomes, c); }
 const char *court_label_party_kind(const char *c) { return find(party_kinds, c); }
 const char *court_label_level(const char *c) { return find(levels, c); }
 const char *court_label_status(const char *c) { return find(statuses, c); }
+const char *court_label_role(const char *c) { return find(roles, c); }
+const char *court_label_instance(const char *c) { return find(instances, c); }
+const char *court_label_event_type(const char *c) { return find(event_types, c); }
+const char *court_label_event_result(const char *c) { return find(event_results, c); }
+const char *court_label_case_type(const char *c) { return find(case_types, c); }
+const char *court_label_document_kind(const char *c) { return find(document_kinds, c); }
+const char *court_label_unit(const char *c) { return find(units, c); }
+const char *court_label_request_status(const char *c) { return find(request_statuses, c); }
 
 const char *court_category_code(size_t i) { return NTH(categories, i); }
 const char *court_outcome_code(size_t i) { return NTH(outcomes, i); }
 const char *court_party_kind_code(size_t i) { return NTH(party_kinds, i); }
 const char *court_level_code(size_t i) { return NTH(levels, i); }
+const char *court_role_code(size_t i) { return NTH(roles, i); }

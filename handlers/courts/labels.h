@@ -1,6 +1,7 @@
 /*
  * The names of the court registry's codes (categories, outcomes, kinds of
- * party, court levels, statuses) as catalogue msgids, and the codes in
+ * party, court levels, statuses, and the case page's roles, instances,
+ * events, results, units and court acts) as catalogue msgids, and the codes in
  * display order for the search form's <select>s.
  */
 #ifndef ECO_COURTS_LABELS_H
@@ -14,11 +15,21 @@ const char *court_label_outcome(const char *code);
 const char *court_label_party_kind(const char *code);
 const char *court_label_level(const char *code);
 const char *court_label_status(const char *code);
+const char *court_label_role(const char *code);
+const char *court_label_instance(const char *code);
+const char *court_label_event_type(const char *code);
+const char *court_label_event_result(const char *code);
+const char *court_label_case_type(const char *code);
+const char *court_label_document_kind(const char *code);
+const char *court_label_unit(const char *code);
+/* A request's status (requests.requests.status) as the requests name it. */
+const char *court_label_request_status(const char *code);
 
 /* The i-th code in display order; NULL past the last. */
 const char *court_category_code(size_t i);
 const char *court_outcome_code(size_t i);
 const char *court_party_kind_code(size_t i);
 const char *court_level_code(size_t i);
+const char *court_role_code(size_t i);
 
 #endif

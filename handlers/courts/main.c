@@ -27,6 +27,9 @@ static const struct eco_route routes[] = {
 	    ECO_ROLE_PUBLIC },
 	{ "GET", "/{lang}/courts/export.json", page_court_export_json,
 	    ECO_ROLE_PUBLIC },
+	{ "GET", "/{lang}/courts/{id}", page_court_case, ECO_ROLE_PUBLIC },
+	{ "GET", "/{lang}/courts/{id}/acts/{doc_id}", page_court_act,
+	    ECO_ROLE_PUBLIC },
 };
 
 static const struct eco_handler handler = {

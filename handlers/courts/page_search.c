@@ -62,11 +62,10 @@ marked(json_t *hl, const char *l)
 static void
 decorate(struct eco_ctx *ctx, json_t *it)
 {
-	/* The cases are told in Kazakh and Russian; English pages read the
-	 * Russian text.  Words typed in the other language are shown where
-	 * they were found. */
-	const char *l = ctx->lang == ECO_LANG_KK ? "kk" : "ru";
-	const char *other = ctx->lang == ECO_LANG_KK ? "ru" : "kk";
+	/* Words typed in the other language are shown where they were
+	 * found. */
+	const char *l = court_text_lang(ctx);
+	const char *other = strcmp(l, "kk") == 0 ? "ru" : "kk";
 	json_t *hl = json_object_get(it, "headline");
 
 	if (hl != NULL && !marked(hl, l) && marked(hl, other))

@@ -24,5 +24,11 @@ int	page_court_export_json(struct eco_ctx *);
  */
 int	court_statistics(struct eco_ctx *, json_t **official,
 	    json_t **registry);
+int	page_court_case(struct eco_ctx *);
+int	page_court_act(struct eco_ctx *);
+
+/* The language of a case's texts on a page: "kk" on Kazakh pages, else
+ * "ru" (the cases are told in Kazakh and Russian). */
+const char *court_text_lang(const struct eco_ctx *);
 
 #endif

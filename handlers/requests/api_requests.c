@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "court_cases.h"
 #include "filing.h"
 #include "jsonbody.h"
 #include "pages.h"
@@ -151,22 +152,33 @@ api_requests_create(struct eco_ctx *ctx)
 }
 
 /*
- * GET /api/v1/requests/{id}: a request with its timeline.  Personal data
- * of the requester only for the requester and the holder's officials.
- * 200; 404 no such request or not public; 503.
+ * GET /api/v1/requests/{id}: a request with its timeline, and the court
+ * cases it led to ("court_cases":[{"id","key"}], when there are any).
+ * Personal data of the requester only for the requester and the holder's
+ * officials.  200; 404 no such request or not public; 503.
  */
 int
 api_requests_get(struct eco_ctx *ctx)
 {
 	struct request_row r;
 	enum view_access access;
-	json_t *view;
+	json_t *view, *cases, *c;
+	size_t i;
 	int rc;
 
 	if ((rc = view_find(ctx, &r, &access)) != 0)
 		return rc;
-	if ((view = request_view(ctx, &r, access)) == NULL)
+	if ((cases = court_cases_of(ctx, &r)) == NULL)
 		return eco_error(ctx, 503, NULL, NULL);
+	if ((view = request_view(ctx, &r, access)) == NULL) {
+		json_decref(cases);
+		return eco_error(ctx, 503, NULL, NULL);
+	}
+	json_array_foreach(cases, i, c)
+		json_object_del(c, "title");
+	if (json_array_size(cases) > 0)
+		json_object_set(view, "court_cases", cases);
+	json_decref(cases);
 	return eco_json(ctx, 200, view);
 }
 

@@ -8,6 +8,7 @@
 
 #include "act.h"
 #include "app.h"
+#include "court_cases.h"
 #include "holders.h"
 #include "labels.h"
 #include "pages.h"
@@ -219,6 +220,33 @@ request_page_data(struct eco_ctx *ctx, const struct request_row *r,
 	return view;
 }
 
+/*
+ * The court cases the request led to, for the page: each one's title in
+ * the page's language (the cases are told in Kazakh and Russian: an
+ * English page shows the Russian title), and its page's address.
+ */
+static bool
+add_court_cases(struct eco_ctx *ctx, const struct request_row *r,
+    json_t *data)
+{
+	const char *l = ctx->lang == ECO_LANG_KK ? "kk" : "ru";
+	json_t *cases, *c;
+	size_t i;
+
+	if ((cases = court_cases_of(ctx, r)) == NULL)
+		return false;
+	json_array_foreach(cases, i, c) {
+		json_object_set(c, "title", json_object_get(json_object_get(c,
+		    "title"), l));
+		json_object_set_new(c, "url", json_string(eco_url(ctx,
+		    eco_sprintf(ctx->arena, "/courts/%lld", (long long)
+		    json_integer_value(json_object_get(c, "id"))))));
+	}
+	json_object_set_new(data, "court_cases", cases);
+	json_object_set_new(data, "court_cases_lang", json_string(l));
+	return true;
+}
+
 static int
 render_request(struct eco_ctx *ctx, int status, const struct request_row *r,
     enum view_access access, const char *error, const char *done)
@@ -227,6 +255,10 @@ render_request(struct eco_ctx *ctx, int status, const struct request_row *r,
 
 	if (data == NULL)
 		return eco_error(ctx, 503, NULL, NULL);
+	if (!add_court_cases(ctx, r, data)) {
+		json_decref(data);
+		return eco_error(ctx, 503, NULL, NULL);
+	}
 	if (error != NULL)
 		json_object_set_new(data, "error", json_string(eco_tr(ctx, error)));
 	if (done != NULL)

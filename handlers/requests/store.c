@@ -34,7 +34,9 @@
     "               'date', x.on_date, 'deadline_code', x.deadline_code, " \
     "               'deadline_on', x.deadline_on, 'met', x.met, " \
     "               'data', x.data) ORDER BY x.id) " \
-    "        FROM requests.events x WHERE x.request_id = r.id)::text " \
+    "        FROM requests.events x WHERE x.request_id = r.id)::text, " \
+    "       EXISTS (SELECT 1 FROM courts.request_links x " \
+    "               WHERE x.request_id = r.id) " \
     "FROM requests.requests r " \
     "JOIN requests.holders h ON h.id = r.holder_id " \
     "JOIN requests.requesters q ON q.id = r.requester_id " \
@@ -253,6 +255,8 @@ store_load(struct eco_ctx *ctx, long long id, bool for_update,
 	r->has_complaints = PQgetvalue(res, 0, FIRST_STATE + NSTATE + 5)[0] == 't';
 	r->has_attachments = PQgetvalue(res, 0, FIRST_STATE + NSTATE + 6)[0] == 't';
 	r->events = text_or_null(res, 0, FIRST_STATE + NSTATE + 7);
+	r->has_court_cases = PQgetvalue(res, 0, FIRST_STATE + NSTATE + 8)[0] ==
+	    't';
 	return STORE_OK;
 }
 

@@ -52,6 +52,7 @@ struct request_row {
 	const char		*events;
 	bool			 has_complaints;
 	bool			 has_attachments;
+	bool			 has_court_cases;	/* courts.request_links */
 	struct request_state	 st;
 };
 
