@@ -316,7 +316,8 @@ check() {
 	case $t in
 	a) expect='{' ;;
 	h|hk|hk1) expect='<p>hello</p>' ;;
-	b|rl|rp) expect='</html>' ;;
+	b|rl|rp|cp) expect='</html>' ;;
+	cs) expect='<mark>' ;;
 	rs) expect='<svg' ;;
 	c) expect=$DEMO_EMAIL ;;
 	esac
