@@ -291,51 +291,65 @@ case_store_write(struct eco_db *db, struct eco_arena *arena,
 	"json_build_object('kk', " kk ", 'ru', " ru ") END"
 
 /*
- * The case in the import file's shape, made whole by PostgreSQL.  An
- * event's date is written back as precise as it came (partial_date.h).
+ * The case in the import file's shape, made whole by PostgreSQL in one
+ * statement, with its court acts as documents says.  An event's date is
+ * written back as precise as it came (partial_date.h).
  */
-static struct eco_stmt q_read = ECO_STMT(
-    "SELECT json_build_object('id', c.id, 'key', c.key, "
-    "'source_lines', c.source_lines, "
-    "'title', json_build_object('kk', c.title_kk, 'ru', c.title_ru), "
-    "'summary', " BILINGUAL("c.summary_kk", "c.summary_ru") ", "
-    "'region', c.region, "
-    "'court_first_instance', " BILINGUAL("c.court_kk", "c.court_ru") ", "
-    "'case_type', c.case_type, 'category', c.category, "
-    "'aarhus_applied', c.aarhus_applied, "
-    "'indefinite_circle', c.indefinite_circle, "
-    "'state_fee_exempt', c.state_fee_exempt, "
-    "'parties', coalesce((SELECT json_agg(json_build_object('role', p.role, "
-    "  'kind', p.kind, 'name', json_build_object('kk', p.name_kk, "
-    "  'ru', p.name_ru)) ORDER BY p.seq) "
-    "  FROM courts.parties p WHERE p.case_id = c.id), '[]'), "
-    "'claims', coalesce((SELECT json_agg(json_build_object('text', "
-    "  json_build_object('kk', l.text_kk, 'ru', l.text_ru), "
-    "  'outcome', l.outcome) ORDER BY l.seq) "
-    "  FROM courts.claims l WHERE l.case_id = c.id), '[]'), "
-    "'events', coalesce((SELECT json_agg(json_build_object('date', "
-    "  to_char(e.day_on, CASE e.precision WHEN 'day' THEN 'YYYY-MM-DD' "
-    "  WHEN 'month' THEN 'YYYY-MM' ELSE 'YYYY' END), "
-    "  'instance', e.instance, 'type', e.type, 'result', e.result, "
-    "  'text', json_build_object('kk', e.text_kk, 'ru', e.text_ru)) "
-    "  ORDER BY e.sort_on, e.seq) "
-    "  FROM courts.events e WHERE e.case_id = c.id), '[]'), "
-    "'amounts', coalesce((SELECT json_agg(json_build_object('value', "
-    "  a.value, 'unit', a.unit, 'what', json_build_object('kk', a.what_kk, "
-    "  'ru', a.what_ru)) ORDER BY a.seq) "
-    "  FROM courts.amounts a WHERE a.case_id = c.id), '[]'), "
-    "'status', c.status, 'notes', c.notes, "
-    "'requests', coalesce((SELECT json_agg(json_build_object('id', "
-    "  r.id, 'reg_no', k.reg_no, 'status', r.status) ORDER BY k.reg_no) "
-    "  FROM courts.request_links k "
-    "  LEFT JOIN requests.requests r ON r.id = k.request_id "
-    "  WHERE k.case_id = c.id), '[]'), "
-    "'documents', coalesce((SELECT json_agg(json_build_object('instance', "
+#define READ_SQL(documents) \
+    "SELECT json_build_object('id', c.id, 'key', c.key, " \
+    "'source_lines', c.source_lines, " \
+    "'title', json_build_object('kk', c.title_kk, 'ru', c.title_ru), " \
+    "'summary', " BILINGUAL("c.summary_kk", "c.summary_ru") ", " \
+    "'region', c.region, " \
+    "'court_first_instance', " BILINGUAL("c.court_kk", "c.court_ru") ", " \
+    "'case_type', c.case_type, 'category', c.category, " \
+    "'aarhus_applied', c.aarhus_applied, " \
+    "'indefinite_circle', c.indefinite_circle, " \
+    "'state_fee_exempt', c.state_fee_exempt, " \
+    "'parties', coalesce((SELECT json_agg(json_build_object('role', p.role, " \
+    "  'kind', p.kind, 'name', json_build_object('kk', p.name_kk, " \
+    "  'ru', p.name_ru)) ORDER BY p.seq) " \
+    "  FROM courts.parties p WHERE p.case_id = c.id), '[]'), " \
+    "'claims', coalesce((SELECT json_agg(json_build_object('text', " \
+    "  json_build_object('kk', l.text_kk, 'ru', l.text_ru), " \
+    "  'outcome', l.outcome) ORDER BY l.seq) " \
+    "  FROM courts.claims l WHERE l.case_id = c.id), '[]'), " \
+    "'events', coalesce((SELECT json_agg(json_build_object('date', " \
+    "  to_char(e.day_on, CASE e.precision WHEN 'day' THEN 'YYYY-MM-DD' " \
+    "  WHEN 'month' THEN 'YYYY-MM' ELSE 'YYYY' END), " \
+    "  'instance', e.instance, 'type', e.type, 'result', e.result, " \
+    "  'text', json_build_object('kk', e.text_kk, 'ru', e.text_ru)) " \
+    "  ORDER BY e.sort_on, e.seq) " \
+    "  FROM courts.events e WHERE e.case_id = c.id), '[]'), " \
+    "'amounts', coalesce((SELECT json_agg(json_build_object('value', " \
+    "  a.value, 'unit', a.unit, 'what', json_build_object('kk', a.what_kk, " \
+    "  'ru', a.what_ru)) ORDER BY a.seq) " \
+    "  FROM courts.amounts a WHERE a.case_id = c.id), '[]'), " \
+    "'status', c.status, 'notes', c.notes, " \
+    "'requests', coalesce((SELECT json_agg(json_build_object('id', " \
+    "  r.id, 'reg_no', k.reg_no, 'status', r.status) ORDER BY k.reg_no) " \
+    "  FROM courts.request_links k " \
+    "  LEFT JOIN requests.requests r ON r.id = k.request_id " \
+    "  WHERE k.case_id = c.id), '[]'), " \
+    "'documents', " documents ")::text " \
+    "FROM courts.cases c WHERE c.id = $1::bigint"
+
+/* The court acts whole, as the import file has them. */
+static struct eco_stmt q_read = ECO_STMT(READ_SQL(
+    "coalesce((SELECT json_agg(json_build_object('instance', "
     "  d.instance, 'kind', d.kind, 'date', to_char(d.issued_on, "
     "  'YYYY-MM-DD'), 'language', d.language, 'title', d.title, "
     "  'body', d.body) ORDER BY d.id) "
-    "  FROM courts.documents d WHERE d.case_id = c.id), '[]'))::text "
-    "FROM courts.cases c WHERE c.id = $1::bigint");
+    "  FROM courts.documents d WHERE d.case_id = c.id), '[]')"));
+
+/* The court acts listed for a page: their ids, not their texts, in the
+ * order issued. */
+static struct eco_stmt q_read_listed = ECO_STMT(READ_SQL(
+    "coalesce((SELECT json_agg(json_build_object('id', d.id, "
+    "  'instance', d.instance, 'kind', d.kind, 'date', "
+    "  to_char(d.issued_on, 'YYYY-MM-DD'), 'language', d.language, "
+    "  'title', d.title) ORDER BY d.issued_on NULLS LAST, d.id) "
+    "  FROM courts.documents d WHERE d.case_id = c.id), '[]')"));
 
 int
 case_store_lock(struct eco_db *db, struct eco_arena *arena, long long id)
@@ -348,16 +362,17 @@ case_store_lock(struct eco_db *db, struct eco_arena *arena, long long id)
 	return PQntuples(res) == 1 ? 0 : 404;
 }
 
-json_t *
-case_store_read(struct eco_db *db, struct eco_arena *arena, long long id,
-    int *status)
+/* Case id by statement st; NULL with *status 404 or 503. */
+static json_t *
+read_case(struct eco_db *db, struct eco_arena *arena, struct eco_stmt *st,
+    long long id, int *status)
 {
 	const char *p[1] = { eco_sprintf(arena, "%lld", id) };
 	PGresult *res;
 	json_t *c;
 
 	*status = 503;
-	if ((res = eco_db_exec(db, arena, &q_read, 1, p)) == NULL)
+	if ((res = eco_db_exec(db, arena, st, 1, p)) == NULL)
 		return NULL;
 	if (PQntuples(res) != 1) {
 		*status = 404;
@@ -367,4 +382,18 @@ case_store_read(struct eco_db *db, struct eco_arena *arena, long long id,
 		return NULL;
 	*status = 200;
 	return c;
+}
+
+json_t *
+case_store_read(struct eco_db *db, struct eco_arena *arena, long long id,
+    int *status)
+{
+	return read_case(db, arena, &q_read, id, status);
+}
+
+json_t *
+case_store_read_listed(struct eco_db *db, struct eco_arena *arena,
+    long long id, int *status)
+{
+	return read_case(db, arena, &q_read_listed, id, status);
 }

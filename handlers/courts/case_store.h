@@ -51,5 +51,11 @@ int	case_store_lock(struct eco_db *, struct eco_arena *, long long id);
  */
 json_t	*case_store_read(struct eco_db *, struct eco_arena *, long long id,
 	    int *status);
+/*
+ * The same for a page: the court acts with their "id" and without their
+ * texts ("body"), in the order issued.
+ */
+json_t	*case_store_read_listed(struct eco_db *, struct eco_arena *,
+	    long long id, int *status);
 
 #endif

@@ -3,8 +3,9 @@
  * parties by role, each claim with its outcome, one timeline through the
  * instances, the amounts, the court acts, the information requests it
  * grew from with their status, and the registry's notes.  No sign-in, no
- * JavaScript.  The case is read as the API gives it (case_store_read);
- * this file only names its codes and writes its dates and sums.
+ * JavaScript.  The case is read as the API gives it, its court acts
+ * listed (case_store_read_listed); this file only names its codes and
+ * writes its dates and sums.
  */
 #include <string.h>
 
@@ -17,12 +18,6 @@
 #include "pages.h"
 #include "regions.h"
 #include "validate.h"
-
-/* The court acts of a case, without their texts, in the order issued. */
-static struct eco_stmt q_documents = ECO_STMT(
-    "SELECT id, kind, instance, to_char(issued_on, 'YYYY-MM-DD'), language, "
-    "title FROM courts.documents WHERE case_id = $1::bigint "
-    "ORDER BY issued_on NULLS LAST, id");
 
 /*
  * The language of the case's texts on this page: they are told in Kazakh
@@ -184,40 +179,34 @@ requests(struct eco_ctx *ctx, json_t *list)
 	return out;
 }
 
-/* The court acts with a link to each one's page; NULL on error. */
+/* The court acts (case_store_read_listed's "documents") with a link to
+ * each one's page. */
 static json_t *
-documents(struct eco_ctx *ctx, long long id)
+documents(struct eco_ctx *ctx, long long id, json_t *list)
 {
-	const char *p[1] = { eco_sprintf(ctx->arena, "%lld", id) };
-	json_t *out, *kind, *inst;
-	PGresult *res;
-	int i;
+	json_t *out = json_array(), *d;
+	const char *date;
+	size_t i;
 
-	if ((res = eco_db_exec(ctx->db, ctx->arena, &q_documents, 1, p)) ==
-	    NULL)
-		return NULL;
-	out = json_array();
-	for (i = 0; i < PQntuples(res); i++) {
-		kind = json_string(PQgetvalue(res, i, 1));
-		inst = json_string(PQgetvalue(res, i, 2));
+	json_array_foreach(list, i, d) {
+		date = json_string_value(json_object_get(d, "date"));
 		json_array_append_new(out, json_pack("{s:s,s:o,s:o,s:s?,s:o,"
 		    "s:s,s:s}", "url", eco_url(ctx, eco_sprintf(ctx->arena,
-		    "/courts/%lld/acts/%s", id, PQgetvalue(res, i, 0))),
-		    "kind", label(ctx, court_label_document_kind, kind),
-		    "instance", label(ctx, court_label_instance, inst),
-		    "datetime", PQgetisnull(res, i, 3) ? NULL :
-		    PQgetvalue(res, i, 3),
-		    "when", date_words(ctx, PQgetisnull(res, i, 3) ? NULL :
-		    PQgetvalue(res, i, 3)),
-		    "language", PQgetvalue(res, i, 4),
-		    "title", PQgetvalue(res, i, 5)));
-		json_decref(kind);
-		json_decref(inst);
+		    "/courts/%lld/acts/%lld", id, (long long)json_integer_value(
+		    json_object_get(d, "id")))),
+		    "kind", label(ctx, court_label_document_kind,
+		    json_object_get(d, "kind")),
+		    "instance", label(ctx, court_label_instance,
+		    json_object_get(d, "instance")),
+		    "datetime", date,
+		    "when", date_words(ctx, date),
+		    "language", json_string_value(json_object_get(d, "language")),
+		    "title", json_string_value(json_object_get(d, "title"))));
 	}
 	return out;
 }
 
-/* What the template shows of case c (read with case_store_read). */
+/* What the template shows of case c (read with case_store_read_listed). */
 static json_t *
 case_page_data(struct eco_ctx *ctx, json_t *c, json_t *docs)
 {
@@ -278,14 +267,12 @@ page_court_case(struct eco_ctx *ctx)
 
 	if (id <= 0)
 		return eco_error(ctx, 404, NULL, N_("There is no such court case."));
-	if ((c = case_store_read(ctx->db, ctx->arena, id, &status)) == NULL)
+	if ((c = case_store_read_listed(ctx->db, ctx->arena, id, &status)) ==
+	    NULL)
 		return status == 404 ? eco_error(ctx, 404, NULL,
 		    N_("There is no such court case.")) :
 		    eco_error(ctx, 503, NULL, NULL);
-	if ((docs = documents(ctx, id)) == NULL) {
-		json_decref(c);
-		return eco_error(ctx, 503, NULL, NULL);
-	}
+	docs = documents(ctx, id, json_object_get(c, "documents"));
 	data = case_page_data(ctx, c, docs);
 	json_decref(c);
 	json_object_set_new(data, "id", json_integer(id));

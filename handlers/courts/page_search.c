@@ -5,9 +5,11 @@
 #include "buf.h"
 #include "html.h"
 #include "labels.h"
+#include "page_cache.h"
 #include "pages.h"
 #include "regions.h"
 #include "search.h"
+#include "version.h"
 
 /* Appends "&name=value" (value URL-encoded) when value is given. */
 static void
@@ -127,8 +129,13 @@ page_court_search(struct eco_ctx *ctx)
 	const char *why;
 	bool changed = false;
 	json_t *data, *items = NULL, *it;
+	long long version;
 	size_t i;
+	int rc;
 
+	/* A search is the same for every visitor until a case changes. */
+	if ((rc = court_page_cached(ctx, &version)) != 0)
+		return rc;
 	why = court_search_parse(ctx, &q);
 	if (why == NULL && (court_search_correct(ctx, &q, &changed) != 0 ||
 	    (items = court_search_run(ctx, &q, &total)) == NULL))
@@ -179,5 +186,7 @@ page_court_search(struct eco_ctx *ctx)
 		json_object_set_new(data, "prev_page", json_integer(q.page - 1));
 	if (total.capped || q.page * q.limit < total.n)
 		json_object_set_new(data, "next_page", json_integer(q.page + 1));
-	return eco_render(ctx, 200, "courts/search", data);
+	rc = eco_render(ctx, 200, "courts/search", data);
+	eco_page_cache_keep(ctx, version);
+	return rc;
 }

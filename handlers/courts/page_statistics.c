@@ -11,7 +11,9 @@
 #include "app.h"
 #include "chart.h"
 #include "labels.h"
+#include "page_cache.h"
 #include "pages.h"
+#include "version.h"
 
 /* The official figures' columns, in the order of struct chart_group. */
 static const char *const official_series[] = {
@@ -128,7 +130,12 @@ int
 page_court_statistics(struct eco_ctx *ctx)
 {
 	json_t *official, *registry, *data;
+	long long version;
+	int rc;
 
+	/* The counts are the same for every visitor until a case changes. */
+	if ((rc = court_page_cached(ctx, &version)) != 0)
+		return rc;
 	if (court_statistics(ctx, &official, &registry) != 0)
 		return eco_error(ctx, 503, NULL, NULL);
 	data = json_pack("{s:s,s:s}",
@@ -144,5 +151,7 @@ page_court_statistics(struct eco_ctx *ctx)
 	    N_("Cases in the registry by outcome of a claim"));
 	json_decref(official);
 	json_decref(registry);
-	return eco_render(ctx, 200, "courts/statistics", data);
+	rc = eco_render(ctx, 200, "courts/statistics", data);
+	eco_page_cache_keep(ctx, version);
+	return rc;
 }

@@ -417,27 +417,30 @@ court_search_run(struct eco_ctx *ctx, const struct court_query *q,
 	json_t *items;
 	int i, n = params(ctx, q, p);
 
-	/* The count first: the page of a search that finds nothing is empty. */
-	if ((st = statement(COURT_SQL_COUNT, mask)) == NULL ||
-	    (res = eco_db_exec(ctx->db, ctx->arena, st, n, p)) == NULL)
-		return NULL;
-	total->n = atol(PQgetvalue(res, 0, 0));
-	total->capped = total->n > COURT_COUNT_CAP;
-	if (total->capped)
-		total->n = COURT_COUNT_CAP;
-	items = json_array();
-	if (!total->capped && total->n <= (q->page - 1) * q->limit)
-		return items;
 	p[n] = eco_sprintf(ctx->arena, "%ld", q->limit);
 	p[n + 1] = eco_sprintf(ctx->arena, "%ld", (q->page - 1) * q->limit);
 	if ((st = statement(q->plain ? COURT_SQL_PLAIN :
 	    q->sort == COURT_SORT_RELEVANCE && q->nwords > 0 ?
 	    COURT_SQL_BY_RANK : COURT_SQL_BY_DATE, mask)) == NULL ||
-	    (res = eco_db_exec(ctx->db, ctx->arena, st, n + 2, p)) == NULL) {
+	    (res = eco_db_exec(ctx->db, ctx->arena, st, n + 2, p)) == NULL)
+		return NULL;
+	items = json_array();
+	for (i = 0; i < PQntuples(res); i++)
+		json_array_append_new(items, item(ctx, res, i));
+	/* A first page that is not full holds every match: no count. */
+	if (q->page == 1 && PQntuples(res) < q->limit) {
+		total->n = PQntuples(res);
+		total->capped = false;
+		return items;
+	}
+	if ((st = statement(COURT_SQL_COUNT, mask)) == NULL ||
+	    (res = eco_db_exec(ctx->db, ctx->arena, st, n, p)) == NULL) {
 		json_decref(items);
 		return NULL;
 	}
-	for (i = 0; i < PQntuples(res); i++)
-		json_array_append_new(items, item(ctx, res, i));
+	total->n = atol(PQgetvalue(res, 0, 0));
+	total->capped = total->n > COURT_COUNT_CAP;
+	if (total->capped)
+		total->n = COURT_COUNT_CAP;
 	return items;
 }

@@ -9,6 +9,7 @@
 #include "page_cache.h"
 #include "pages.h"
 #include "search.h"
+#include "stats_db.h"
 #include "store.h"
 
 /* The filters as a query string ("holder_id=3&q=..."), without the page. */
@@ -120,7 +121,12 @@ page_tracker(struct eco_ctx *ctx)
 	size_t i;
 	int rc;
 
-	if ((rc = page_cache_serve(ctx, &version)) != 0)
+	/* A list is the same for every visitor until a request changes
+	 * (page_cache.h): requests.stats_version says when. */
+	version = -1;
+	if (eco_page_cache_wanted(ctx) && stats_version(ctx, &version) != 0)
+		version = -1;
+	if ((rc = eco_page_cache_serve(ctx, version)) != 0)
 		return rc;
 	why = search_parse(ctx, &s);
 	if (why == NULL && (items = search_run(ctx, &s, &total)) == NULL)
@@ -158,6 +164,6 @@ page_tracker(struct eco_ctx *ctx)
 	json_object_set_new(data, "page", json_integer(s.page));
 	add_follow(ctx, &s, data);
 	rc = eco_render(ctx, 200, "requests/tracker", data);
-	page_cache_keep(ctx, version);
+	eco_page_cache_keep(ctx, version);
 	return rc;
 }

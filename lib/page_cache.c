@@ -1,4 +1,4 @@
-/* The tracker's pages for visitors not signed in (see page_cache.h). */
+/* Public pages for visitors not signed in (see page_cache.h). */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -6,7 +6,6 @@
 #include "app.h"
 #include "buf.h"
 #include "page_cache.h"
-#include "stats_db.h"
 
 #define SLOTS		32		/* pages a worker keeps */
 #define MAX_PAGE	(256 * 1024)	/* bytes of one page */
@@ -33,9 +32,8 @@ now(void)
 	return ts.tv_sec;
 }
 
-/* Nobody signed in, and no token or session cookie at all. */
-static bool
-anonymous(struct eco_ctx *ctx)
+bool
+eco_page_cache_wanted(struct eco_ctx *ctx)
 {
 	return !ctx->have_claims && ctx->req.authorization == NULL &&
 	    eco_params_get(&ctx->req.cookies, ECO_COOKIE_SESSION) == NULL &&
@@ -63,16 +61,12 @@ find(const char *key)
 }
 
 int
-page_cache_serve(struct eco_ctx *ctx, long long *version)
+eco_page_cache_serve(struct eco_ctx *ctx, long long version)
 {
 	struct copy *c;
 
-	*version = -1;
-	if (!anonymous(ctx) || stats_version(ctx, version) != 0) {
-		*version = -1;
-		return 0;
-	}
-	if ((c = find(key_of(ctx))) == NULL || c->version != *version ||
+	if (version < 0 || !eco_page_cache_wanted(ctx) ||
+	    (c = find(key_of(ctx))) == NULL || c->version != version ||
 	    c->today != ctx->today || now() - c->made_at >= MAX_AGE)
 		return 0;
 	eco_buf_clear(&ctx->res.body);
@@ -83,14 +77,15 @@ page_cache_serve(struct eco_ctx *ctx, long long *version)
 }
 
 void
-page_cache_keep(struct eco_ctx *ctx, long long version)
+eco_page_cache_keep(struct eco_ctx *ctx, long long version)
 {
 	const char *key;
 	struct copy *c;
 	char *k, *body;
 
 	/* A form token belongs to this visitor alone. */
-	if (version < 0 || ctx->res.status != 200 || ctx->csrf != NULL ||
+	if (version < 0 || !eco_page_cache_wanted(ctx) ||
+	    ctx->res.status != 200 || ctx->csrf != NULL ||
 	    ctx->res.body.len > MAX_PAGE)
 		return;
 	key = key_of(ctx);
