@@ -352,14 +352,17 @@ page_court_new_save(struct eco_ctx *ctx)
 
 	case_form_main(record, form_get, ctx);
 	status = case_save(ctx, record, &id, &saved, errors, &n);
-	json_decref(record);
 	json_decref(saved);
+	/* The record lives on with the errors: a path may be its member's. */
 	if (status == 201)
-		return eco_redirect(ctx, eco_url(ctx, eco_sprintf(ctx->arena,
+		status = eco_redirect(ctx, eco_url(ctx, eco_sprintf(ctx->arena,
 		    "/courts/%lld", id)));
-	if (status == 400 || status == 409)
-		return render(ctx, status, 0, NULL, errors, n, false);
-	return eco_error(ctx, 503, NULL, NULL);
+	else if (status == 400 || status == 409)
+		status = render(ctx, status, 0, NULL, errors, n, false);
+	else
+		status = eco_error(ctx, 503, NULL, NULL);
+	json_decref(record);
+	return status;
 }
 
 /* Case id as the API gives it; NULL with the error page answered. */
@@ -433,7 +436,7 @@ page_court_edit_save(struct eco_ctx *ctx)
 	long long id = eco_parse_id(eco_param(ctx, "id"));
 	const char *part = eco_form(ctx, "part");
 	enum case_form_result result;
-	json_t *c, *saved = NULL;
+	json_t *c, *now, *saved = NULL;
 	size_t n = 0;
 	int status;
 
@@ -442,25 +445,25 @@ page_court_edit_save(struct eco_ctx *ctx)
 	result = part != NULL ? change(ctx, c, part) : CASE_FORM_BAD;
 	if (result == CASE_FORM_OK)
 		status = case_save(ctx, c, &id, &saved, errors, &n);
-	json_decref(c);
 	json_decref(saved);
+	/* c lives on with the errors: a path may be one of its members. */
 	if (result == CASE_FORM_BAD)
-		return eco_error(ctx, 400, "bad_request",
+		status = eco_error(ctx, 400, "bad_request",
 		    N_("This form is not one of the case's edit page."));
-	if (result == CASE_FORM_OK && status == 200)
-		return eco_redirect(ctx, eco_url(ctx, eco_sprintf(ctx->arena,
+	else if (result == CASE_FORM_OK && status == 200)
+		status = eco_redirect(ctx, eco_url(ctx, eco_sprintf(ctx->arena,
 		    "/courts/%lld/edit?saved=1", id)));
-	if (result == CASE_FORM_OK && status == 404)
-		return not_found(ctx);
-	if (result == CASE_FORM_OK && status != 400 && status != 409)
-		return eco_error(ctx, 503, NULL, NULL);
-	/* The page again, with the case as it is now. */
-	if ((c = read_case(ctx, id, &status)) == NULL)
-		return status;
-	if (result == CASE_FORM_STALE)
-		status = render(ctx, 409, id, c, NULL, 0, true);
-	else
-		status = render(ctx, status, id, c, errors, n, false);
+	else if (result == CASE_FORM_OK && status == 404)
+		status = not_found(ctx);
+	else if (result == CASE_FORM_OK && status != 400 && status != 409)
+		status = eco_error(ctx, 503, NULL, NULL);
+	else if ((now = read_case(ctx, id, &status)) != NULL) {
+		/* The page again, with the case as it is now. */
+		status = result == CASE_FORM_STALE ?
+		    render(ctx, 409, id, now, NULL, 0, true) :
+		    render(ctx, status, id, now, errors, n, false);
+		json_decref(now);
+	}
 	json_decref(c);
 	return status;
 }
