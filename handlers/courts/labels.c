@@ -145,6 +145,13 @@ static const struct label request_statuses[] = {
 	{ NULL, NULL }
 };
 
+/* The languages a court act is written in. */
+static const struct label languages[] = {
+	{ "kk", N_("Kazakh") },
+	{ "ru", N_("Russian") },
+	{ NULL, NULL }
+};
+
 static const char *
 find(const struct label *t, const char *code)
 {
@@ -182,3 +189,12 @@ const char *court_outcome_code(size_t i) { return NTH(outcomes, i); }
 const char *court_party_kind_code(size_t i) { return NTH(party_kinds, i); }
 const char *court_level_code(size_t i) { return NTH(levels, i); }
 const char *court_role_code(size_t i) { return NTH(roles, i); }
+const char *court_status_code(size_t i) { return NTH(statuses, i); }
+const char *court_instance_code(size_t i) { return NTH(instances, i); }
+const char *court_event_type_code(size_t i) { return NTH(event_types, i); }
+const char *court_event_result_code(size_t i) { return NTH(event_results, i); }
+const char *court_case_type_code(size_t i) { return NTH(case_types, i); }
+const char *court_document_kind_code(size_t i) { return NTH(document_kinds, i); }
+const char *court_unit_code(size_t i) { return NTH(units, i); }
+const char *court_language_code(size_t i) { return NTH(languages, i); }
+const char *court_label_language(const char *c) { return find(languages, c); }

@@ -31,5 +31,16 @@ const char *court_outcome_code(size_t i);
 const char *court_party_kind_code(size_t i);
 const char *court_level_code(size_t i);
 const char *court_role_code(size_t i);
+const char *court_status_code(size_t i);
+const char *court_instance_code(size_t i);
+const char *court_event_type_code(size_t i);
+const char *court_event_result_code(size_t i);
+const char *court_case_type_code(size_t i);
+const char *court_document_kind_code(size_t i);
+const char *court_unit_code(size_t i);
+const char *court_language_code(size_t i);
+
+/* A court act's language (kk, ru). */
+const char *court_label_language(const char *code);
 
 #endif

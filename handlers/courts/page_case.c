@@ -276,5 +276,6 @@ page_court_case(struct eco_ctx *ctx)
 	data = case_page_data(ctx, c, docs);
 	json_decref(c);
 	json_object_set_new(data, "id", json_integer(id));
+	json_object_set_new(data, "can_edit", json_boolean(court_can_edit(ctx)));
 	return eco_render(ctx, 200, "courts/case", data);
 }

@@ -164,6 +164,7 @@ page_court_search(struct eco_ctx *ctx)
 	    "/courts/feed.atom")));
 	json_object_set_new(data, "feed_title",
 	    json_string(eco_tr(ctx, N_("Feed of new court acts"))));
+	json_object_set_new(data, "can_edit", json_boolean(court_can_edit(ctx)));
 	if (why != NULL) {
 		json_object_set_new(data, "error", json_string(eco_tr(ctx, why)));
 		return eco_render(ctx, 400, "courts/search", data);

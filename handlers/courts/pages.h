@@ -2,6 +2,8 @@
 #ifndef ECO_COURTS_PAGES_H
 #define ECO_COURTS_PAGES_H
 
+#include <stdbool.h>
+
 #include <jansson.h>
 
 struct eco_ctx;
@@ -26,6 +28,13 @@ int	court_statistics(struct eco_ctx *, json_t **official,
 	    json_t **registry);
 int	page_court_case(struct eco_ctx *);
 int	page_court_act(struct eco_ctx *);
+int	page_court_new(struct eco_ctx *);
+int	page_court_new_save(struct eco_ctx *);
+int	page_court_edit(struct eco_ctx *);
+int	page_court_edit_save(struct eco_ctx *);
+/* True when the visitor's session is a clerk's or an administrator's: the
+ * public pages then link to the clerks' forms (page_case_edit.c). */
+bool	court_can_edit(const struct eco_ctx *);
 
 /* The language of a case's texts on a page: "kk" on Kazakh pages, else
  * "ru" (the cases are told in Kazakh and Russian). */
