@@ -25,4 +25,17 @@ struct eco_field_error;
 int	case_save(struct eco_ctx *, json_t *record, long long *id,
 	    json_t **saved, struct eco_field_error *errors, size_t *n);
 
+/* A change of a case's record: 0 when made, anything else when not. */
+typedef int	(*case_change_fn)(json_t *record, void *ud);
+
+/*
+ * Reads case id under its lock, lets apply change the record and saves it
+ * as case_save does, all in one transaction, so that two people changing
+ * the same case at once never lose one of the changes.  Returns 0 when
+ * apply made no change (nothing written); else as case_save.
+ */
+int	case_change(struct eco_ctx *, long long id, case_change_fn apply,
+	    void *ud, json_t **saved, struct eco_field_error *errors,
+	    size_t *n);
+
 #endif

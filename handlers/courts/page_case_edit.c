@@ -419,51 +419,67 @@ change(struct eco_ctx *ctx, json_t *record, const char *part)
 	return case_form_add(record, part, form_get, ctx);
 }
 
+/* One form's change, made by case_change under the case's lock. */
+struct edit {
+	struct eco_ctx		*ctx;
+	const char		*part;
+	enum case_form_result	 result;
+};
+
+static int
+apply_edit(json_t *record, void *ud)
+{
+	struct edit *e = ud;
+
+	e->result = change(e->ctx, record, e->part);
+	return e->result != CASE_FORM_OK;
+}
+
 /*
  * POST /{lang}/courts/{id}/edit: one change of the case, named by the
  * form's "part": case (the main fields), party, claim, event, amount, act,
  * request (add one), claim_outcome (index, check, outcome), remove (list,
- * index, check).  Clerks and administrators.  303 to the edit page with
- * ?saved=1; 400 a form this page does not send, or the page again with
- * the problems of the form that was sent; 404 no such case; 409 the entry
- * named is gone or changed since the page was shown (the page again, as
- * the case is now), or the key is another case's; 503.
+ * index, check).  The case is read, changed and saved under its lock, so
+ * two clerks' changes at once are both kept.  Clerks and administrators.
+ * 303 to the edit page with ?saved=1; 400 a form this page does not send,
+ * or the page again with the problems of the form that was sent; 404 no
+ * such case; 409 the entry named is gone or changed since the page was
+ * shown (the page again, as the case is now), or the key is another
+ * case's; 503.
  */
 int
 page_court_edit_save(struct eco_ctx *ctx)
 {
 	struct eco_field_error errors[CASE_MAX_ERRORS];
 	long long id = eco_parse_id(eco_param(ctx, "id"));
-	const char *part = eco_form(ctx, "part");
-	enum case_form_result result;
-	json_t *c, *now, *saved = NULL;
+	struct edit e = { ctx, eco_form(ctx, "part"), CASE_FORM_BAD };
+	json_t *now, *saved = NULL;
 	size_t n = 0;
 	int status;
 
-	if ((c = read_case(ctx, id, &status)) == NULL)
-		return status;
-	result = part != NULL ? change(ctx, c, part) : CASE_FORM_BAD;
-	if (result == CASE_FORM_OK)
-		status = case_save(ctx, c, &id, &saved, errors, &n);
-	json_decref(saved);
-	/* c lives on with the errors: a path may be one of its members. */
-	if (result == CASE_FORM_BAD)
-		status = eco_error(ctx, 400, "bad_request",
+	if (id <= 0)
+		return not_found(ctx);
+	if (e.part == NULL)
+		return eco_error(ctx, 400, "bad_request",
 		    N_("This form is not one of the case's edit page."));
-	else if (result == CASE_FORM_OK && status == 200)
-		status = eco_redirect(ctx, eco_url(ctx, eco_sprintf(ctx->arena,
+	status = case_change(ctx, id, apply_edit, &e, &saved, errors, &n);
+	json_decref(saved);
+	if (status == 200)
+		return eco_redirect(ctx, eco_url(ctx, eco_sprintf(ctx->arena,
 		    "/courts/%lld/edit?saved=1", id)));
-	else if (result == CASE_FORM_OK && status == 404)
-		status = not_found(ctx);
-	else if (result == CASE_FORM_OK && status != 400 && status != 409)
-		status = eco_error(ctx, 503, NULL, NULL);
-	else if ((now = read_case(ctx, id, &status)) != NULL) {
-		/* The page again, with the case as it is now. */
-		status = result == CASE_FORM_STALE ?
-		    render(ctx, 409, id, now, NULL, 0, true) :
-		    render(ctx, status, id, now, errors, n, false);
-		json_decref(now);
-	}
-	json_decref(c);
+	if (status == 404)
+		return not_found(ctx);
+	if (status == 0 && e.result == CASE_FORM_BAD)
+		return eco_error(ctx, 400, "bad_request",
+		    N_("This form is not one of the case's edit page."));
+	if (status != 0 && status != 400 && status != 409)
+		return eco_error(ctx, 503, NULL, NULL);
+	/* The page again, with the case as it is now. */
+	if ((now = read_case(ctx, id, &status)) == NULL)
+		return status;
+	status = e.result == CASE_FORM_STALE ?
+	    render(ctx, 409, id, now, NULL, 0, true) :
+	    render(ctx, status, id, now, errors, n, false);
+	json_decref(now);
 	return status;
 }

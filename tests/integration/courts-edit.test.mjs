@@ -274,7 +274,24 @@ describe('clerks edit court cases through the forms', () => {
 			assert.deepEqual(r, { action: 'court_case.update', actor: clerk.id });
 	});
 
+	test('additions sent at the same moment are all kept (each is made under the case\'s lock)', async () => {
+		const before = (await api()).events.length;
+		const { csrf } = await editPage();
+		const sent = await Promise.all([0, 1, 2, 3, 4, 5].map((i) =>
+		    c.post(`/kk/courts/${id}/edit`, { cookies: clerk.jar, form: { csrf,
+			part: 'event', event_date: `2021-0${i + 1}`, event_instance: 'cassation',
+			event_type: 'ruling', event_result: '',
+			event_text_kk: `Бір мезетте ${i}`, event_text_ru: `Одновременно ${i}` } })));
+		for (const res of sent)
+			assert.equal(res.status, 303, res.body.slice(0, 300));
+		const texts = (await api()).events.map((e) => e.text.ru);
+		assert.equal(texts.length, before + 6, 'none lost');
+		for (let i = 0; i < 6; i++)
+			assert.ok(texts.includes(`Одновременно ${i}`), `event ${i}`);
+	});
+
 	test('a POST without the CSRF token is 403 and changes nothing', async () => {
+		const audited = audit(id).length;
 		const res = await c.post(`/kk/courts/${id}/edit`, { cookies: clerk.jar,
 		    form: { part: 'request', request_reg_no: 'NO-CSRF' } });
 		assert.equal(res.status, 403);
@@ -282,7 +299,7 @@ describe('clerks edit court cases through the forms', () => {
 		    form: mainFields(`no-csrf-${t}`.toLowerCase(), t) });
 		assert.equal(create.status, 403);
 		assert.equal((await api()).requests.length, 1);
-		assert.equal(audit(id).length, 11);
+		assert.equal(audit(id).length, audited);
 	});
 
 	test('individuals and officials are refused every route (403); an administrator is let in', async () => {
