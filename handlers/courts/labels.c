@@ -1,15 +1,9 @@
 /* The names of the court registry's codes (see labels.h). */
-#include <string.h>
-
+#include "codes.h"
 #include "i18n.h"
 #include "labels.h"
 
-struct label {
-	const char	*code;
-	const char	*msgid;
-};
-
-static const struct label categories[] = {
+static const struct eco_label categories[] = {
 	{ "access_to_information", N_("Access to information") },
 	{ "eia_expertise", N_("EIA and state ecological expertise") },
 	{ "permits", N_("Permits") },
@@ -21,7 +15,7 @@ static const struct label categories[] = {
 	{ NULL, NULL }
 };
 
-static const struct label outcomes[] = {
+static const struct eco_label outcomes[] = {
 	{ "granted", N_("Granted") },
 	{ "partially_granted", N_("Partly granted") },
 	{ "refused", N_("Refused") },
@@ -31,7 +25,7 @@ static const struct label outcomes[] = {
 	{ NULL, NULL }
 };
 
-static const struct label party_kinds[] = {
+static const struct eco_label party_kinds[] = {
 	{ "ngo", N_("Public association") },
 	{ "state_body", N_("State body") },
 	{ "company", N_("Company") },
@@ -40,14 +34,14 @@ static const struct label party_kinds[] = {
 	{ NULL, NULL }
 };
 
-static const struct label levels[] = {
+static const struct eco_label levels[] = {
 	{ "first", N_("First instance") },
 	{ "appeal", N_("Appeal") },
 	{ "cassation", N_("Cassation") },
 	{ NULL, NULL }
 };
 
-static const struct label statuses[] = {
+static const struct eco_label statuses[] = {
 	{ "pending", N_("Under consideration") },
 	{ "enforcement", N_("Enforcement") },
 	{ "closed", N_("Closed") },
@@ -55,7 +49,7 @@ static const struct label statuses[] = {
 	{ NULL, NULL }
 };
 
-static const struct label roles[] = {
+static const struct eco_label roles[] = {
 	{ "claimant", N_("Claimant") },
 	{ "defendant", N_("Defendant") },
 	{ "third_party", N_("Third party") },
@@ -64,7 +58,7 @@ static const struct label roles[] = {
 
 /* Where an event happened: before the court, the three instances, and
  * the enforcement of the court act. */
-static const struct label instances[] = {
+static const struct eco_label instances[] = {
 	{ "pre_trial", N_("Pre-trial") },
 	{ "first", N_("First instance") },
 	{ "appeal", N_("Appeal") },
@@ -73,7 +67,7 @@ static const struct label instances[] = {
 	{ NULL, NULL }
 };
 
-static const struct label event_types[] = {
+static const struct eco_label event_types[] = {
 	{ "request", N_("Request for information") },
 	{ "answer", N_("Answer to the request") },
 	{ "complaint", N_("Complaint") },
@@ -91,7 +85,7 @@ static const struct label event_types[] = {
 	{ NULL, NULL }
 };
 
-static const struct label event_results[] = {
+static const struct eco_label event_results[] = {
 	{ "granted", N_("Granted") },
 	{ "partially_granted", N_("Partly granted") },
 	{ "refused", N_("Refused") },
@@ -106,14 +100,14 @@ static const struct label event_results[] = {
 	{ NULL, NULL }
 };
 
-static const struct label case_types[] = {
+static const struct eco_label case_types[] = {
 	{ "civil", N_("Civil case") },
 	{ "administrative", N_("Administrative case") },
 	{ "administrative_offence", N_("Administrative offence case") },
 	{ NULL, NULL }
 };
 
-static const struct label document_kinds[] = {
+static const struct eco_label document_kinds[] = {
 	{ "decision", N_("Court decision") },
 	{ "ruling", N_("Court ruling") },
 	{ "resolution", N_("Resolution of the higher instance") },
@@ -123,7 +117,7 @@ static const struct label document_kinds[] = {
 	{ NULL, NULL }
 };
 
-static const struct label units[] = {
+static const struct eco_label units[] = {
 	{ "KZT", N_("tenge") },
 	{ "MCI", N_("MCI") },
 	{ "t", N_("tonnes") },
@@ -132,7 +126,7 @@ static const struct label units[] = {
 
 /* The requests' statuses under the msgids the requests handler uses
  * (handlers/requests/labels.c), for the requests a case grew from. */
-static const struct label request_statuses[] = {
+static const struct eco_label request_statuses[] = {
 	{ "registered", N_("Registered") },
 	{ "in_progress", N_("In progress") },
 	{ "extended", N_("Extended") },
@@ -146,55 +140,37 @@ static const struct label request_statuses[] = {
 };
 
 /* The languages a court act is written in. */
-static const struct label languages[] = {
+static const struct eco_label languages[] = {
 	{ "kk", N_("Kazakh") },
 	{ "ru", N_("Russian") },
 	{ NULL, NULL }
 };
 
-static const char *
-find(const struct label *t, const char *code)
-{
-	for (; code != NULL && t->code != NULL; t++)
-		if (strcmp(t->code, code) == 0)
-			return t->msgid;
-	return "";
-}
+const char *court_label_category(const char *c) { return eco_label_find(categories, c); }
+const char *court_label_outcome(const char *c) { return eco_label_find(outcomes, c); }
+const char *court_label_party_kind(const char *c) { return eco_label_find(party_kinds, c); }
+const char *court_label_level(const char *c) { return eco_label_find(levels, c); }
+const char *court_label_status(const char *c) { return eco_label_find(statuses, c); }
+const char *court_label_role(const char *c) { return eco_label_find(roles, c); }
+const char *court_label_instance(const char *c) { return eco_label_find(instances, c); }
+const char *court_label_event_type(const char *c) { return eco_label_find(event_types, c); }
+const char *court_label_event_result(const char *c) { return eco_label_find(event_results, c); }
+const char *court_label_case_type(const char *c) { return eco_label_find(case_types, c); }
+const char *court_label_document_kind(const char *c) { return eco_label_find(document_kinds, c); }
+const char *court_label_unit(const char *c) { return eco_label_find(units, c); }
+const char *court_label_request_status(const char *c) { return eco_label_find(request_statuses, c); }
 
-/* The i-th code of table t of n entries (the last one NULL). */
-static const char *
-nth(const struct label *t, size_t n, size_t i)
-{
-	return i + 1 < n ? t[i].code : NULL;
-}
-
-#define NTH(t, i)	nth((t), sizeof(t) / sizeof((t)[0]), (i))
-
-const char *court_label_category(const char *c) { return find(categories, c); }
-const char *court_label_outcome(const char *c) { return find(outcomes, c); }
-const char *court_label_party_kind(const char *c) { return find(party_kinds, c); }
-const char *court_label_level(const char *c) { return find(levels, c); }
-const char *court_label_status(const char *c) { return find(statuses, c); }
-const char *court_label_role(const char *c) { return find(roles, c); }
-const char *court_label_instance(const char *c) { return find(instances, c); }
-const char *court_label_event_type(const char *c) { return find(event_types, c); }
-const char *court_label_event_result(const char *c) { return find(event_results, c); }
-const char *court_label_case_type(const char *c) { return find(case_types, c); }
-const char *court_label_document_kind(const char *c) { return find(document_kinds, c); }
-const char *court_label_unit(const char *c) { return find(units, c); }
-const char *court_label_request_status(const char *c) { return find(request_statuses, c); }
-
-const char *court_category_code(size_t i) { return NTH(categories, i); }
-const char *court_outcome_code(size_t i) { return NTH(outcomes, i); }
-const char *court_party_kind_code(size_t i) { return NTH(party_kinds, i); }
-const char *court_level_code(size_t i) { return NTH(levels, i); }
-const char *court_role_code(size_t i) { return NTH(roles, i); }
-const char *court_status_code(size_t i) { return NTH(statuses, i); }
-const char *court_instance_code(size_t i) { return NTH(instances, i); }
-const char *court_event_type_code(size_t i) { return NTH(event_types, i); }
-const char *court_event_result_code(size_t i) { return NTH(event_results, i); }
-const char *court_case_type_code(size_t i) { return NTH(case_types, i); }
-const char *court_document_kind_code(size_t i) { return NTH(document_kinds, i); }
-const char *court_unit_code(size_t i) { return NTH(units, i); }
-const char *court_language_code(size_t i) { return NTH(languages, i); }
-const char *court_label_language(const char *c) { return find(languages, c); }
+const char *court_category_code(size_t i) { return eco_label_code(categories, i); }
+const char *court_outcome_code(size_t i) { return eco_label_code(outcomes, i); }
+const char *court_party_kind_code(size_t i) { return eco_label_code(party_kinds, i); }
+const char *court_level_code(size_t i) { return eco_label_code(levels, i); }
+const char *court_role_code(size_t i) { return eco_label_code(roles, i); }
+const char *court_status_code(size_t i) { return eco_label_code(statuses, i); }
+const char *court_instance_code(size_t i) { return eco_label_code(instances, i); }
+const char *court_event_type_code(size_t i) { return eco_label_code(event_types, i); }
+const char *court_event_result_code(size_t i) { return eco_label_code(event_results, i); }
+const char *court_case_type_code(size_t i) { return eco_label_code(case_types, i); }
+const char *court_document_kind_code(size_t i) { return eco_label_code(document_kinds, i); }
+const char *court_unit_code(size_t i) { return eco_label_code(units, i); }
+const char *court_language_code(size_t i) { return eco_label_code(languages, i); }
+const char *court_label_language(const char *c) { return eco_label_find(languages, c); }

@@ -1,17 +1,13 @@
 /* Names of the request workflow's codes (see labels.h). */
 #include <stddef.h>
-#include <string.h>
 
+#include "codes.h"
 #include "i18n.h"
 #include "labels.h"
 #include "regions.h"
 
-struct label {
-	const char	*code;
-	const char	*msgid;
-};
 
-static const struct label statuses[] = {
+static const struct eco_label statuses[] = {
 	{ "registered", N_("Registered") },
 	{ "in_progress", N_("In progress") },
 	{ "extended", N_("Extended") },
@@ -24,7 +20,7 @@ static const struct label statuses[] = {
 	{ NULL, NULL }
 };
 
-static const struct label events[] = {
+static const struct eco_label events[] = {
 	{ "registered", N_("Request registered") },
 	{ "received_redirect", N_("Received from another holder") },
 	{ "assign", N_("Executor assigned") },
@@ -43,7 +39,7 @@ static const struct label events[] = {
 };
 
 /* Access to Information Law art. 11(16), in the law's order. */
-static const struct label grounds[] = {
+static const struct eco_label grounds[] = {
 	{ "unidentifiable", N_("The request does not allow the information to be identified") },
 	{ "non_compliant", N_("The request does not meet the requirements of the law") },
 	{ "restricted_access", N_("The information is restricted-access") },
@@ -54,19 +50,19 @@ static const struct label grounds[] = {
 	{ NULL, NULL }
 };
 
-static const struct label reasons[] = {
+static const struct eco_label reasons[] = {
 	{ "inspection", N_("Additional study or inspection") },
 	{ "multiple_holders", N_("Several holders must contribute") },
 	{ NULL, NULL }
 };
 
-static const struct label complexities[] = {
+static const struct eco_label complexities[] = {
 	{ "simple", N_("Simple: 15 calendar days") },
 	{ "complex", N_("Complex: other bodies or a site inspection, 30 calendar days") },
 	{ NULL, NULL }
 };
 
-static const struct label channels[] = {
+static const struct eco_label channels[] = {
 	{ "portal", N_("Filed on the portal") },
 	{ "paper", N_("Received on paper") },
 	{ "oral", N_("Received orally") },
@@ -75,13 +71,13 @@ static const struct label channels[] = {
 };
 
 /* Where a complaint went, and what came of it. */
-static const struct label complaint_instances[] = {
+static const struct eco_label complaint_instances[] = {
 	{ "higher_body", N_("A higher state body") },
 	{ "court", N_("A court") },
 	{ NULL, NULL }
 };
 
-static const struct label complaint_outcomes[] = {
+static const struct eco_label complaint_outcomes[] = {
 	{ "pending", N_("Pending") },
 	{ "upheld", N_("Upheld") },
 	{ "partially_upheld", N_("Partially upheld") },
@@ -91,7 +87,7 @@ static const struct label complaint_outcomes[] = {
 };
 
 /* The kinds of information holder, as the table's CHECK lists them. */
-static const struct label holder_kinds[] = {
+static const struct eco_label holder_kinds[] = {
 	{ "ministry", N_("Ministry") },
 	{ "committee", N_("Committee of a ministry") },
 	{ "agency", N_("Agency") },
@@ -101,61 +97,52 @@ static const struct label holder_kinds[] = {
 	{ NULL, NULL }
 };
 
-static const char *
-find(const struct label *t, const char *code)
-{
-	for (; code != NULL && t->code != NULL; t++)
-		if (strcmp(t->code, code) == 0)
-			return t->msgid;
-	return "";
-}
-
 const char *
 label_status(const char *code)
 {
-	return find(statuses, code);
+	return eco_label_find(statuses, code);
 }
 
 const char *
 label_event(const char *code)
 {
-	return find(events, code);
+	return eco_label_find(events, code);
 }
 
 const char *
 label_ground(const char *code)
 {
-	return find(grounds, code);
+	return eco_label_find(grounds, code);
 }
 
 const char *
 label_reason(const char *code)
 {
-	return find(reasons, code);
+	return eco_label_find(reasons, code);
 }
 
 const char *
 label_complexity(const char *code)
 {
-	return find(complexities, code);
+	return eco_label_find(complexities, code);
 }
 
 const char *
 label_channel(const char *code)
 {
-	return find(channels, code);
+	return eco_label_find(channels, code);
 }
 
 const char *
 label_complaint_instance(const char *code)
 {
-	return find(complaint_instances, code);
+	return eco_label_find(complaint_instances, code);
 }
 
 const char *
 label_complaint_outcome(const char *code)
 {
-	return find(complaint_outcomes, code);
+	return eco_label_find(complaint_outcomes, code);
 }
 
 const char *
@@ -169,14 +156,13 @@ label_region(const char *code)
 const char *
 label_holder_kind(const char *code)
 {
-	return find(holder_kinds, code);
+	return eco_label_find(holder_kinds, code);
 }
 
 const char *
 label_holder_kind_code(size_t i)
 {
-	return i < sizeof(holder_kinds) / sizeof(holder_kinds[0]) - 1 ?
-	    holder_kinds[i].code : NULL;
+	return eco_label_code(holder_kinds, i);
 }
 
 const char *
@@ -188,6 +174,5 @@ label_region_code(size_t i)
 const char *
 label_status_code(size_t i)
 {
-	return i < sizeof(statuses) / sizeof(statuses[0]) - 1 ?
-	    statuses[i].code : NULL;
+	return eco_label_code(statuses, i);
 }
