@@ -12,6 +12,9 @@
 #include <errno.h>
 #include <grp.h>
 #include <limits.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -349,6 +352,16 @@ eco_server_run(const struct eco_server_config *c, eco_worker_start_fn start,
 		fprintf(stderr, "%s: cannot open log %s\n", c->name, c->log_path);
 		return 1;
 	}
+#ifdef M_MXFAST
+	/*
+	 * No fastbins, for the workers forked below: a page frees thousands
+	 * of small blocks (jansson, libpq) and then asks for a few large ones,
+	 * and with fastbins glibc consolidates its free lists at each large
+	 * request, a tenth of a worker's time (tests/bench/RESULTS.md).  The
+	 * per-thread cache still serves the small blocks.
+	 */
+	mallopt(M_MXFAST, 0);
+#endif
 	if (FCGX_Init() != 0) {
 		eco_log("FCGX_Init failed");
 		return 1;
