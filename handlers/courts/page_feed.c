@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "app.h"
+#include "atom.h"
 #include "buf.h"
 #include "labels.h"
 #include "pages.h"
@@ -84,9 +85,6 @@ entry(struct eco_ctx *ctx, struct eco_buf *b, PGresult *res, int i)
 int
 page_court_feed(struct eco_ctx *ctx)
 {
-	struct eco_buf *b = &ctx->res.body;
-	const char *site = ctx->app->config.site_url;
-	const char *lang = eco_lang_code(ctx->lang);
 	const char *category = eco_query(ctx, "category");
 	const char *title = eco_tr(ctx, N_("New court acts"));
 	const char *filter = "";		/* of the links: "?category=..." */
@@ -109,29 +107,12 @@ page_court_feed(struct eco_ctx *ctx)
 		    eco_tr(ctx, court_label_category(category)));
 		filter = eco_sprintf(ctx->arena, "?category=%s", category);
 	}
-	eco_buf_clear(b);
-	eco_buf_printf(b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-	    "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"%s\">\n",
-	    lang);
 	/* category is one of the codes: letters and "_" only. */
-	eco_buf_printf(b, "<id>" FEED_TAG "feeds/%s/%s</id>\n", lang,
-	    category != NULL ? category : "all");
-	eco_xml_element(b, "title", title);
-	eco_xml_link(b, "self", "application/atom+xml", eco_sprintf(ctx->arena,
-	    "%s/%s/courts/feed.atom%s", site, lang, filter));
-	eco_xml_link(b, "alternate", "text/html", eco_sprintf(ctx->arena,
-	    "%s/%s/courts%s", site, lang, filter));
-	/* The newest entry's time; a feed with none is as old as the epoch,
-	 * so its date does not change on every fetch. */
-	eco_xml_time_element(b, "updated", PQntuples(res) > 0 ?
-	    strtoll(PQgetvalue(res, 0, 5), NULL, 10) : 0);
-	eco_buf_puts(b, "<author>");
-	eco_xml_element(b, "name", eco_tr(ctx, N_("ecogosfond")));
-	eco_buf_puts(b, "</author>\n");
+	eco_atom_begin(ctx, FEED_TAG, category != NULL ? category : "all",
+	    title, eco_sprintf(ctx->arena, "/courts%s", filter),
+	    eco_sprintf(ctx->arena, "/courts/feed.atom%s", filter),
+	    PQntuples(res) > 0 ? strtoll(PQgetvalue(res, 0, 5), NULL, 10) : 0);
 	for (i = 0; i < PQntuples(res); i++)
-		entry(ctx, b, res, i);
-	eco_buf_puts(b, "</feed>\n");
-	ctx->res.content_type = "application/atom+xml";
-	ctx->res.status = 200;
-	return 200;
+		entry(ctx, &ctx->res.body, res, i);
+	return eco_atom_end(ctx);
 }

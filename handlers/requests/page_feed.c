@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "atom.h"
 #include "buf.h"
 #include "date.h"
 #include "follow.h"
@@ -117,34 +118,13 @@ static int
 send_feed(struct eco_ctx *ctx, const char *id, const char *title,
     const char *page, const char *self, PGresult *res)
 {
-	struct eco_buf *b = &ctx->res.body;
-	const char *site = ctx->app->config.site_url;
-	const char *lang = eco_lang_code(ctx->lang);
 	int i;
 
-	eco_buf_clear(b);
-	eco_buf_printf(b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-	    "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"%s\">\n",
-	    lang);
-	eco_buf_printf(b, "<id>" FEED_TAG "feeds/%s/%s</id>\n", lang, id);
-	eco_xml_element(b, "title", title);
-	eco_xml_link(b, "self", "application/atom+xml",
-	    eco_sprintf(ctx->arena, "%s/%s%s", site, lang, self));
-	eco_xml_link(b, "alternate", "text/html",
-	    eco_sprintf(ctx->arena, "%s/%s%s", site, lang, page));
-	/* The newest entry's time; a feed with none is as old as the epoch,
-	 * so its date does not change on every fetch. */
-	eco_xml_time_element(b, "updated", PQntuples(res) > 0 ?
-	    strtoll(PQgetvalue(res, 0, 4), NULL, 10) : 0);
-	eco_buf_puts(b, "<author>");
-	eco_xml_element(b, "name", eco_tr(ctx, N_("ecogosfond")));
-	eco_buf_puts(b, "</author>\n");
+	eco_atom_begin(ctx, FEED_TAG, id, title, page, self,
+	    PQntuples(res) > 0 ? strtoll(PQgetvalue(res, 0, 4), NULL, 10) : 0);
 	for (i = 0; i < PQntuples(res); i++)
-		entry(ctx, b, res, i);
-	eco_buf_puts(b, "</feed>\n");
-	ctx->res.content_type = "application/atom+xml";
-	ctx->res.status = 200;
-	return 200;
+		entry(ctx, &ctx->res.body, res, i);
+	return eco_atom_end(ctx);
 }
 
 /* The feed's entries for the one parameter id (NULL: none).  NULL if the
