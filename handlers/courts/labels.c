@@ -124,21 +124,6 @@ static const struct eco_label units[] = {
 	{ NULL, NULL }
 };
 
-/* The requests' statuses under the msgids the requests handler uses
- * (handlers/requests/labels.c), for the requests a case grew from. */
-static const struct eco_label request_statuses[] = {
-	{ "registered", N_("Registered") },
-	{ "in_progress", N_("In progress") },
-	{ "extended", N_("Extended") },
-	{ "redirected", N_("Redirected") },
-	{ "answered", N_("Answered") },
-	{ "partially_answered", N_("Partially answered") },
-	{ "refused", N_("Refused") },
-	{ "not_considered", N_("Not considered") },
-	{ "withdrawn", N_("Withdrawn") },
-	{ NULL, NULL }
-};
-
 /* The languages a court act is written in. */
 static const struct eco_label languages[] = {
 	{ "kk", N_("Kazakh") },
@@ -158,7 +143,6 @@ const char *court_label_event_result(const char *c) { return eco_label_find(even
 const char *court_label_case_type(const char *c) { return eco_label_find(case_types, c); }
 const char *court_label_document_kind(const char *c) { return eco_label_find(document_kinds, c); }
 const char *court_label_unit(const char *c) { return eco_label_find(units, c); }
-const char *court_label_request_status(const char *c) { return eco_label_find(request_statuses, c); }
 
 const char *court_category_code(size_t i) { return eco_label_code(categories, i); }
 const char *court_outcome_code(size_t i) { return eco_label_code(outcomes, i); }

@@ -22,8 +22,6 @@ const char *court_label_event_result(const char *code);
 const char *court_label_case_type(const char *code);
 const char *court_label_document_kind(const char *code);
 const char *court_label_unit(const char *code);
-/* A request's status (requests.requests.status) as the requests name it. */
-const char *court_label_request_status(const char *code);
 
 /* The i-th code in display order; NULL past the last. */
 const char *court_category_code(size_t i);

@@ -15,6 +15,7 @@
 #include "case_text.h"
 #include "db.h"
 #include "labels.h"
+#include "../requests/status_names.h"
 #include "pages.h"
 #include "regions.h"
 #include "validate.h"
@@ -173,7 +174,7 @@ requests(struct eco_ctx *ctx, json_t *list)
 		    "url", json_is_integer(id) ? eco_url(ctx, eco_sprintf(
 		    ctx->arena, "/requests/%lld",
 		    (long long)json_integer_value(id))) : NULL,
-		    "status", label(ctx, court_label_request_status,
+		    "status", label(ctx, request_status_name,
 		    json_object_get(r, "status"))));
 	}
 	return out;

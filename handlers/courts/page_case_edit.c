@@ -18,6 +18,7 @@
 #include "case_store.h"
 #include "case_text.h"
 #include "labels.h"
+#include "../requests/status_names.h"
 #include "pages.h"
 #include "regions.h"
 #include "validate.h"
@@ -247,7 +248,7 @@ describe(struct eco_ctx *ctx, const char *list, json_t *e, const char *l)
 		    " · ", label(ctx, court_label_instance, e, "instance"),
 		    " · ", date_words(ctx, e));
 	return json_pack("{s:s,s:s}", "text", str(e, "reg_no", NULL),
-	    "detail", label(ctx, court_label_request_status, e, "status"));
+	    "detail", label(ctx, request_status_name, e, "status"));
 }
 
 /* The entries of list with what the remove button sends back. */

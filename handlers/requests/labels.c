@@ -5,20 +5,8 @@
 #include "i18n.h"
 #include "labels.h"
 #include "regions.h"
+#include "status_names.h"
 
-
-static const struct eco_label statuses[] = {
-	{ "registered", N_("Registered") },
-	{ "in_progress", N_("In progress") },
-	{ "extended", N_("Extended") },
-	{ "redirected", N_("Redirected") },
-	{ "answered", N_("Answered") },
-	{ "partially_answered", N_("Partially answered") },
-	{ "refused", N_("Refused") },
-	{ "not_considered", N_("Not considered") },
-	{ "withdrawn", N_("Withdrawn") },
-	{ NULL, NULL }
-};
 
 static const struct eco_label events[] = {
 	{ "registered", N_("Request registered") },
@@ -100,7 +88,7 @@ static const struct eco_label holder_kinds[] = {
 const char *
 label_status(const char *code)
 {
-	return eco_label_find(statuses, code);
+	return request_status_name(code);
 }
 
 const char *
@@ -174,5 +162,5 @@ label_region_code(size_t i)
 const char *
 label_status_code(size_t i)
 {
-	return eco_label_code(statuses, i);
+	return request_status_name_code(i);
 }

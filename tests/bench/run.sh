@@ -560,45 +560,39 @@ target_ms() {
 	report "$(printf '%-28s %6.2f ms   target <  %3.0f ms   %s' "$1" "$2" "$3" "$verdict")"
 }
 
-# N requests by `ecoctl requests generate`, then VACUUM ANALYZE so that
-# the planner knows the tables' sizes; ECO_BENCH_IDS for the Lua script.
-requests_generate() {
-	local start=$SECONDS
-	note "generating $NREQUESTS requests"
-	run_ecoctl requests generate "$NREQUESTS" >"$LOG/generate.log" 2>&1 || {
+# generate WHAT N NAME IDS_SQL TEST: N rows by `ecoctl WHAT generate N`
+# (NAME says what they are), then VACUUM ANALYZE so that the planner knows
+# the tables' sizes; ECO_BENCH_IDS, the ids IDS_SQL lists, for the Lua
+# script, and the first of them in TEST's URL for the check.
+generate() {
+	local what=$1 n=$2 name=$3 ids_sql=$4 t=$5 start=$SECONDS
+	note "generating $n $name"
+	run_ecoctl "$what" generate "$n" >"$LOG/generate.log" 2>&1 || {
 		show_log_tail "$LOG/generate.log"
 		return 1
 	}
 	pg_psql -d eco -c 'VACUUM ANALYZE' || return 1
-	report "generated: $NREQUESTS requests in $((SECONDS - start)) s (ecoctl requests generate, then VACUUM ANALYZE)"
-	# The public ones: the pages (rp) asks for, and the first for check.
-	export ECO_BENCH_IDS=$VAR/tmp/public-ids
-	pg_psql -d eco -Atc 'SELECT id FROM requests.requests WHERE public ORDER BY id' \
-	    >"$ECO_BENCH_IDS" || return 1
-	URL[rp]=$BASE/ru/requests/$(head -n 1 "$ECO_BENCH_IDS")
+	report "generated: $n $name in $((SECONDS - start)) s (ecoctl $what generate, then VACUUM ANALYZE)"
+	export ECO_BENCH_IDS=$VAR/tmp/$what-ids
+	pg_psql -d eco -Atc "$ids_sql" >"$ECO_BENCH_IDS" || return 1
+	URL[$t]=$BASE$(printf "${RANDOM_PATH[$t]}" "$(head -n 1 "$ECO_BENCH_IDS")")
 }
 
-# N court cases by `ecoctl courts generate`, then VACUUM ANALYZE;
-# ECO_BENCH_IDS (the generated cases) for the Lua script.
-courts_generate() {
-	local start=$SECONDS
-	note "generating $NCOURTS court cases"
-	run_ecoctl courts generate "$NCOURTS" >"$LOG/generate.log" 2>&1 || {
-		show_log_tail "$LOG/generate.log"
-		return 1
-	}
-	pg_psql -d eco -c 'VACUUM ANALYZE' || return 1
-	report "generated: $NCOURTS court cases in $((SECONDS - start)) s (ecoctl courts generate, then VACUUM ANALYZE)"
-	export ECO_BENCH_IDS=$VAR/tmp/court-ids
-	pg_psql -d eco -Atc 'SELECT id FROM courts.cases WHERE generated ORDER BY id' \
-	    >"$ECO_BENCH_IDS" || return 1
-	URL[cp]=$BASE/ru/courts/$(head -n 1 "$ECO_BENCH_IDS")
+# errors_under_load TEST...: a test that had errors makes the run invalid.
+errors_under_load() {
+	local t
+	for t in "$@"; do
+		if [ "${ERRORS[$t]}" -gt 0 ]; then
+			report "${TITLE[$t]}: ${ERRORS[$t]} errors under load: the run is not valid"
+			STATUS=2
+		fi
+	done
 }
 
 # The court registry's paths beside (h), and their targets.
 courts_bench() {
-	local t
-	courts_generate || return 1
+	generate courts "$NCOURTS" "court cases" \
+	    'SELECT id FROM courts.cases WHERE generated ORDER BY id' cp || return 1
 	measure_set h cs cp || return 1
 	report "## Court cases ($NCOURTS generated), beside (h)"
 	table h cs cp
@@ -607,18 +601,14 @@ courts_bench() {
 	target_ms "(cs) p95" "${P95_MED[cs]}" 30
 	target "(cp)/(h) court case page" "$(ratio "${RPS_MED[cp]}" "${RPS_MED[h]}")" 0.25
 	target_ms "(cp) p95" "${P95_MED[cp]}" 30
-	for t in h cs cp; do
-		if [ "${ERRORS[$t]}" -gt 0 ]; then
-			report "${TITLE[$t]}: ${ERRORS[$t]} errors under load: the run is not valid"
-			STATUS=2
-		fi
-	done
+	errors_under_load h cs cp
 }
 
 # The information requests' paths beside (h), and their targets.
 requests_bench() {
-	local t
-	requests_generate || return 1
+	# The public ones: the pages (rp) asks for.
+	generate requests "$NREQUESTS" requests \
+	    'SELECT id FROM requests.requests WHERE public ORDER BY id' rp || return 1
 	measure_set h rl rp rs || return 1
 	report "## Information requests ($NREQUESTS generated), beside (h)"
 	table h rl rp rs
@@ -628,12 +618,7 @@ requests_bench() {
 	target "(rp)/(h) request page" "$(ratio "${RPS_MED[rp]}" "${RPS_MED[h]}")" 0.30
 	target_ms "(rp) p95" "${P95_MED[rp]}" 20
 	target_ms "(rs) statistics p95" "${P95_MED[rs]}" 100
-	for t in h rl rp rs; do
-		if [ "${ERRORS[$t]}" -gt 0 ]; then
-			report "${TITLE[$t]}: ${ERRORS[$t]} errors under load: the run is not valid"
-			STATUS=2
-		fi
-	done
+	errors_under_load h rl rp rs
 }
 
 ratios() {
