@@ -232,3 +232,17 @@ eco_field_error_add(struct eco_field_error *errors, size_t *n, size_t max,
 	errors[*n].message = message;
 	(*n)++;
 }
+
+bool
+eco_key_ok(const char *s, size_t max_len)
+{
+	size_t i, n;
+
+	if (s == NULL || (n = strlen(s)) < 2 || n > max_len || s[0] == '-')
+		return false;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return false;
+	return true;
+}

@@ -41,6 +41,13 @@ long	eco_parse_count(const char *, long max);
  */
 bool	eco_text_ok(const char *, size_t max_chars, bool multiline);
 
+/*
+ * A key made by people for URLs and files ("kimasar-river-2017"): lowercase
+ * Latin letters, digits and hyphens, not a hyphen first, 2 to max_len
+ * characters.  Not NULL.
+ */
+bool	eco_key_ok(const char *, size_t max_len);
+
 /* One problem with one field of a form or a JSON body. */
 struct eco_field_error {
 	const char	*field;		/* form field name, "iin" */

@@ -15,6 +15,7 @@
 #include "regions.h"
 #include "record.h"
 #include "utf8.h"
+#include "validate.h"
 
 /* Where a record is read: the arena, the problems found, the path. */
 struct reader {
@@ -436,21 +437,6 @@ read_documents(struct reader *r, json_t *obj, struct court_case *c)
 	}
 }
 
-/* Lowercase Latin letters, digits and hyphens, 2-100, not a hyphen first. */
-static bool
-key_ok(const char *s)
-{
-	size_t i, n = strlen(s);
-
-	if (n < 2 || n > 100 || s[0] == '-')
-		return false;
-	for (i = 0; i < n; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') ||
-		    (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
-			return false;
-	return true;
-}
-
 /*
  * The code of region name s: a code itself, an English name ("Almaty" is
  * the city), or an oblast's English name without "Region" ("Pavlodar").
@@ -491,7 +477,7 @@ case_record_read(struct eco_arena *arena, json_t *obj, struct court_case *c,
 	}
 	only_members(&r, obj, "", case_members);
 	c->key = text(&r, obj, "", "key", 100, true);
-	if (c->key != NULL && !key_ok(c->key)) {
+	if (c->key != NULL && !eco_key_ok(c->key, CASE_KEY_MAX)) {
 		problem(&r, "key", "invalid_key", N_("The key is 2 to 100 "
 		    "lowercase Latin letters, digits and hyphens."));
 		c->key = NULL;
@@ -525,7 +511,7 @@ case_record_name(struct eco_arena *arena, json_t *obj, size_t n)
 {
 	json_t *key = json_object_get(obj, "key");
 
-	if (json_is_string(key) && key_ok(json_string_value(key)))
+	if (json_is_string(key) && eco_key_ok(json_string_value(key), CASE_KEY_MAX))
 		return json_string_value(key);
 	return eco_sprintf(arena, "#%zu", n);
 }

@@ -20,6 +20,7 @@
 
 struct eco_arena;
 
+#define CASE_KEY_MAX		100	/* as courts.cases.key's CHECK */
 #define CASE_MAX_PARTIES	50
 #define CASE_MAX_CLAIMS		100
 #define CASE_MAX_EVENTS		500

@@ -76,16 +76,8 @@ date_or(const char *s, long dflt, long *day)
 bool
 complaint_case_key_ok(const char *s)
 {
-	size_t n, i;
-
 	/* ^[a-z0-9][a-z0-9-]{1,100}$, as requests.complaints checks it. */
-	if (s == NULL || (n = strlen(s)) < 2 || n > 101 || s[0] == '-')
-		return false;
-	for (i = 0; i < n; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') ||
-		    (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
-			return false;
-	return true;
+	return eco_key_ok(s, 101);
 }
 
 size_t
