@@ -171,6 +171,11 @@ static const char *const statements[] = {
 	"c.title_ru || ' ' || c.search_kk || ' ' || c.search_ru))) AS w "
 	"WHERE length(w) BETWEEN 3 AND 100 AND w !~ '^[0-9]' "
 	"ON CONFLICT DO NOTHING",
+
+	/* Their pages' documents, as the store keeps them (migration 013). */
+	"INSERT INTO courts.case_pages (case_id, doc) "
+	"SELECT c.id, courts.case_json(c.id, true) FROM courts.cases c "
+	"WHERE c.generated AND c.id > $2::bigint AND $1::int > 0",
 };
 
 /* Runs one statement with $1 = n and $2 = the last id before; false with

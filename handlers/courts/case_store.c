@@ -96,6 +96,11 @@ static struct eco_stmt q_words = ECO_STMT(
     "SELECT w FROM unnest(tsvector_to_array(to_tsvector('simple', $1))) w "
     "WHERE length(w) BETWEEN 3 AND 100 AND w !~ '^[0-9]' "
     "ON CONFLICT DO NOTHING");
+/* Keeps the page's document, at the end of every write (migration 013). */
+static struct eco_stmt q_keep_page = ECO_STMT(
+    "INSERT INTO courts.case_pages (case_id, doc) "
+    "VALUES ($1::bigint, courts.case_json($1::bigint, true)) "
+    "ON CONFLICT (case_id) DO UPDATE SET doc = EXCLUDED.doc");
 
 static const char *
 flag_param(enum case_flag f)
@@ -282,74 +287,30 @@ case_store_write(struct eco_db *db, struct eco_arena *arena,
 		return 503;
 	p[0] = eco_sprintf(arena, "%s\n%s", case_search_text(arena, c, true),
 	    case_search_text(arena, c, false));
-	return run(db, arena, &q_words, 1, p) ? 0 : 503;
+	if (!run(db, arena, &q_words, 1, p))
+		return 503;
+	p[0] = sid;
+	return run(db, arena, &q_keep_page, 1, p) ? 0 : 503;
 }
 
-/* A text in both languages, or null when neither is there. */
-#define BILINGUAL(kk, ru) \
-	"CASE WHEN " kk " IS NULL AND " ru " IS NULL THEN NULL ELSE " \
-	"json_build_object('kk', " kk ", 'ru', " ru ") END"
-
 /*
- * The case in the import file's shape, made whole by PostgreSQL in one
- * statement, with its court acts as documents says.  An event's date is
- * written back as precise as it came (partial_date.h).
+ * The request links, with the status of each request as it is now (a
+ * request changes without its case, so the document leaves them out).
  */
-#define READ_SQL(documents) \
-    "SELECT json_build_object('id', c.id, 'key', c.key, " \
-    "'source_lines', c.source_lines, " \
-    "'title', json_build_object('kk', c.title_kk, 'ru', c.title_ru), " \
-    "'summary', " BILINGUAL("c.summary_kk", "c.summary_ru") ", " \
-    "'region', c.region, " \
-    "'court_first_instance', " BILINGUAL("c.court_kk", "c.court_ru") ", " \
-    "'case_type', c.case_type, 'category', c.category, " \
-    "'aarhus_applied', c.aarhus_applied, " \
-    "'indefinite_circle', c.indefinite_circle, " \
-    "'state_fee_exempt', c.state_fee_exempt, " \
-    "'parties', coalesce((SELECT json_agg(json_build_object('role', p.role, " \
-    "  'kind', p.kind, 'name', json_build_object('kk', p.name_kk, " \
-    "  'ru', p.name_ru)) ORDER BY p.seq) " \
-    "  FROM courts.parties p WHERE p.case_id = c.id), '[]'), " \
-    "'claims', coalesce((SELECT json_agg(json_build_object('text', " \
-    "  json_build_object('kk', l.text_kk, 'ru', l.text_ru), " \
-    "  'outcome', l.outcome) ORDER BY l.seq) " \
-    "  FROM courts.claims l WHERE l.case_id = c.id), '[]'), " \
-    "'events', coalesce((SELECT json_agg(json_build_object('date', " \
-    "  to_char(e.day_on, CASE e.precision WHEN 'day' THEN 'YYYY-MM-DD' " \
-    "  WHEN 'month' THEN 'YYYY-MM' ELSE 'YYYY' END), " \
-    "  'instance', e.instance, 'type', e.type, 'result', e.result, " \
-    "  'text', json_build_object('kk', e.text_kk, 'ru', e.text_ru)) " \
-    "  ORDER BY e.sort_on, e.seq) " \
-    "  FROM courts.events e WHERE e.case_id = c.id), '[]'), " \
-    "'amounts', coalesce((SELECT json_agg(json_build_object('value', " \
-    "  a.value, 'unit', a.unit, 'what', json_build_object('kk', a.what_kk, " \
-    "  'ru', a.what_ru)) ORDER BY a.seq) " \
-    "  FROM courts.amounts a WHERE a.case_id = c.id), '[]'), " \
-    "'status', c.status, 'notes', c.notes, " \
-    "'requests', coalesce((SELECT json_agg(json_build_object('id', " \
-    "  r.id, 'reg_no', k.reg_no, 'status', r.status) ORDER BY k.reg_no) " \
-    "  FROM courts.request_links k " \
-    "  LEFT JOIN requests.requests r ON r.id = k.request_id " \
-    "  WHERE k.case_id = c.id), '[]'), " \
-    "'documents', " documents ")::text " \
-    "FROM courts.cases c WHERE c.id = $1::bigint"
+#define LINKS_SQL(id) \
+    "(SELECT json_agg(json_build_object('id', r.id, 'reg_no', k.reg_no, " \
+    "'status', r.status) ORDER BY k.reg_no) FROM courts.request_links k " \
+    "LEFT JOIN requests.requests r ON r.id = k.request_id " \
+    "WHERE k.case_id = " id ")::text"
 
-/* The court acts whole, as the import file has them. */
-static struct eco_stmt q_read = ECO_STMT(READ_SQL(
-    "coalesce((SELECT json_agg(json_build_object('instance', "
-    "  d.instance, 'kind', d.kind, 'date', to_char(d.issued_on, "
-    "  'YYYY-MM-DD'), 'language', d.language, 'title', d.title, "
-    "  'body', d.body) ORDER BY d.id) "
-    "  FROM courts.documents d WHERE d.case_id = c.id), '[]')"));
+/* The case made whole from its tables (courts.case_json, migration 013). */
+static struct eco_stmt q_read = ECO_STMT(
+    "SELECT courts.case_json($1::bigint, false), " LINKS_SQL("$1::bigint"));
 
-/* The court acts listed for a page: their ids, not their texts, in the
- * order issued. */
-static struct eco_stmt q_read_listed = ECO_STMT(READ_SQL(
-    "coalesce((SELECT json_agg(json_build_object('id', d.id, "
-    "  'instance', d.instance, 'kind', d.kind, 'date', "
-    "  to_char(d.issued_on, 'YYYY-MM-DD'), 'language', d.language, "
-    "  'title', d.title) ORDER BY d.issued_on NULLS LAST, d.id) "
-    "  FROM courts.documents d WHERE d.case_id = c.id), '[]')"));
+/* The case as its page lists it, kept by case_store_write. */
+static struct eco_stmt q_read_listed = ECO_STMT(
+    "SELECT p.doc, " LINKS_SQL("p.case_id") " FROM courts.case_pages p "
+    "WHERE p.case_id = $1::bigint");
 
 int
 case_store_lock(struct eco_db *db, struct eco_arena *arena, long long id)
@@ -369,17 +330,23 @@ read_case(struct eco_db *db, struct eco_arena *arena, struct eco_stmt *st,
 {
 	const char *p[1] = { eco_sprintf(arena, "%lld", id) };
 	PGresult *res;
-	json_t *c;
+	json_t *c, *links;
 
 	*status = 503;
 	if ((res = eco_db_exec(db, arena, st, 1, p)) == NULL)
 		return NULL;
-	if (PQntuples(res) != 1) {
+	if (PQntuples(res) != 1 || PQgetisnull(res, 0, 0)) {
 		*status = 404;
 		return NULL;
 	}
 	if ((c = json_loads(PQgetvalue(res, 0, 0), 0, NULL)) == NULL)
 		return NULL;
+	links = PQgetisnull(res, 0, 1) ? json_array() :
+	    json_loads(PQgetvalue(res, 0, 1), 0, NULL);
+	if (json_object_set_new(c, "requests", links) != 0) {
+		json_decref(c);
+		return NULL;
+	}
 	*status = 200;
 	return c;
 }

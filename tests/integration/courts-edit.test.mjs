@@ -290,6 +290,21 @@ describe('clerks edit court cases through the forms', () => {
 			assert.ok(texts.includes(`Одновременно ${i}`), `event ${i}`);
 	});
 
+	test('the case page shows every change: the document it reads is kept in step with the case', async () => {
+		const page = await c.get(`/ru/courts/${id}`);
+		assert.equal(page.status, 200);
+		assert.match(page.body, new RegExp(`Изменённое дело ${t}`), 'the main fields');
+		assert.match(page.body, new RegExp(`ОО «Чистая река» ${t}`), 'the party');
+		for (let i = 0; i < 6; i++)
+			assert.match(page.body, new RegExp(`Одновременно ${i}`), `event ${i} added at the same moment`);
+		assert.doesNotMatch(page.body, /Иск удовлетворён/, 'the removed event');
+		assert.match(page.body, new RegExp(`NOT-OURS-${t}`), 'the request link');
+		assert.equal(psql(`SELECT count(*) FROM courts.cases c
+		    LEFT JOIN courts.case_pages p ON p.case_id = c.id
+		    WHERE p.doc IS DISTINCT FROM courts.case_json(c.id, true);`).trim(), '0',
+		    'every case\'s kept document is the one its tables make');
+	});
+
 	test('a POST without the CSRF token is 403 and changes nothing', async () => {
 		const audited = audit(id).length;
 		const res = await c.post(`/kk/courts/${id}/edit`, { cookies: clerk.jar,
