@@ -23,23 +23,18 @@
     "       coalesce(r.fee_pages, -1), r.fee_tariff, r.draft::text, " \
     "       " STORE_STATE_COLUMNS ", " \
     "       h.name_kk, h.name_ru, h.name_en, coalesce(h.region, ''), " \
-    "       (SELECT json_agg(json_build_object('n', x.n, 'text', x.text, " \
-    "               'answered', x.answered, 'answer', x.answer) ORDER BY x.n) " \
-    "        FROM requests.questions x WHERE x.request_id = r.id)::text, " \
+    "       t.questions, " \
     "       EXISTS (SELECT 1 FROM requests.complaints x " \
     "               WHERE x.request_id = r.id), " \
     "       EXISTS (SELECT 1 FROM requests.attachments x " \
     "               WHERE x.request_id = r.id), " \
-    "       (SELECT json_agg(json_build_object('type', x.type, " \
-    "               'date', x.on_date, 'deadline_code', x.deadline_code, " \
-    "               'deadline_on', x.deadline_on, 'met', x.met, " \
-    "               'data', x.data) ORDER BY x.id) " \
-    "        FROM requests.events x WHERE x.request_id = r.id)::text, " \
+    "       t.events, " \
     "       EXISTS (SELECT 1 FROM courts.request_links x " \
     "               WHERE x.request_id = r.id) " \
     "FROM requests.requests r " \
     "JOIN requests.holders h ON h.id = r.holder_id " \
     "JOIN requests.requesters q ON q.id = r.requester_id " \
+    "LEFT JOIN requests.request_pages t ON t.request_id = r.id " \
     "WHERE r.id = $1"
 static struct eco_stmt q_load = ECO_STMT(LOAD_SQL);
 static struct eco_stmt q_load_locked = ECO_STMT(LOAD_SQL " FOR UPDATE OF r");
