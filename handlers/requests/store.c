@@ -24,11 +24,8 @@
     "       " STORE_STATE_COLUMNS ", " \
     "       h.name_kk, h.name_ru, h.name_en, coalesce(h.region, ''), " \
     "       t.questions, " \
-    "       EXISTS (SELECT 1 FROM requests.complaints x " \
-    "               WHERE x.request_id = r.id), " \
-    "       EXISTS (SELECT 1 FROM requests.attachments x " \
-    "               WHERE x.request_id = r.id), " \
-    "       t.events, " \
+    "       coalesce(t.has_complaints, false), " \
+    "       coalesce(t.has_attachments, false), t.events, " \
     "       EXISTS (SELECT 1 FROM courts.request_links x " \
     "               WHERE x.request_id = r.id) " \
     "FROM requests.requests r " \

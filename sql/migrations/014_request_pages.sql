@@ -1,13 +1,14 @@
--- 014_request_pages: a request's questions and timeline as the request is
--- read (handlers/requests/store.c), kept as two JSON texts beside it.
+-- 014_request_pages: what a request is read with (handlers/requests/
+-- store.c) besides its own row, kept beside it: its questions and timeline
+-- as two JSON texts, and whether it has complaints and files.
 --
 -- A request is read far more often than it changes: every visit to its
--- public page reads it.  Made at each read, its questions and events cost
--- PostgreSQL two aggregating subqueries over two more tables; kept, the
--- read joins one row.  Triggers keep them, so every writer (the handler,
--- ecoctl's demo and generator) is covered without knowing of them.
--- A question's or event's request never changes, so an update is read
--- from its new rows alone.
+-- public page reads it.  Made at each read, these cost PostgreSQL four
+-- subqueries over four more tables; kept, the read joins one row.
+-- Triggers keep them, so every writer (the handler, ecoctl's demo and
+-- generator) is covered without knowing of them.  (Whether a court case
+-- links the request stays a subquery of the read: the court registry
+-- writes its links under its own locks.)
 
 CREATE TABLE requests.request_pages (
     request_id  bigint PRIMARY KEY REFERENCES requests.requests (id),
@@ -15,17 +16,20 @@ CREATE TABLE requests.request_pages (
     questions   text,
     -- [{"type","date","deadline_code","deadline_on","met","data"}] in the
     -- order recorded, or NULL.
-    events      text
+    events      text,
+    has_complaints  boolean NOT NULL,
+    has_attachments boolean NOT NULL
 );
 
--- Makes the rows of the requests ids anew from their questions and
--- events, in the order of their ids (so that two transactions never wait
--- for each other's rows in opposite orders).  PL/pgSQL so that the
+-- Makes the rows of the requests ids anew from their questions, events,
+-- complaints and files, in the order of their ids (so that two
+-- transactions never wait for each other's rows in opposite orders).  PL/pgSQL so that the
 -- statement's plan is kept per session.
 CREATE FUNCTION requests.request_pages_keep(ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO requests.request_pages AS p (request_id, questions, events)
+    INSERT INTO requests.request_pages AS p (request_id, questions, events,
+        has_complaints, has_attachments)
     SELECT r.id,
         (SELECT json_agg(json_build_object('n', x.n, 'text', x.text,
             'answered', x.answered, 'answer', x.answer) ORDER BY x.n)
@@ -34,10 +38,15 @@ BEGIN
             'date', x.on_date, 'deadline_code', x.deadline_code,
             'deadline_on', x.deadline_on, 'met', x.met, 'data', x.data)
             ORDER BY x.id)
-         FROM requests.events x WHERE x.request_id = r.id)::text
+         FROM requests.events x WHERE x.request_id = r.id)::text,
+        EXISTS (SELECT 1 FROM requests.complaints x WHERE x.request_id = r.id),
+        EXISTS (SELECT 1 FROM requests.attachments x
+                WHERE x.request_id = r.id)
     FROM requests.requests r WHERE r.id = ANY (ids) ORDER BY r.id
     ON CONFLICT (request_id) DO UPDATE
-    SET questions = EXCLUDED.questions, events = EXCLUDED.events;
+    SET questions = EXCLUDED.questions, events = EXCLUDED.events,
+        has_complaints = EXCLUDED.has_complaints,
+        has_attachments = EXCLUDED.has_attachments;
 END
 $$;
 
@@ -48,6 +57,15 @@ LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM requests.request_pages_keep(
         ARRAY(SELECT DISTINCT request_id FROM new_rows));
+    RETURN NULL;
+END
+$$;
+
+CREATE FUNCTION requests.request_pages_changed() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM requests.request_pages_keep(ARRAY(
+        SELECT request_id FROM new_rows UNION SELECT request_id FROM old_rows));
     RETURN NULL;
 END
 $$;
@@ -65,8 +83,8 @@ CREATE TRIGGER questions_page_insert AFTER INSERT ON requests.questions
     REFERENCING NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION requests.request_pages_new();
 CREATE TRIGGER questions_page_update AFTER UPDATE ON requests.questions
-    REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION requests.request_pages_new();
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION requests.request_pages_changed();
 CREATE TRIGGER questions_page_delete AFTER DELETE ON requests.questions
     REFERENCING OLD TABLE AS old_rows
     FOR EACH STATEMENT EXECUTE FUNCTION requests.request_pages_old();
@@ -74,9 +92,27 @@ CREATE TRIGGER events_page_insert AFTER INSERT ON requests.events
     REFERENCING NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION requests.request_pages_new();
 CREATE TRIGGER events_page_update AFTER UPDATE ON requests.events
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION requests.request_pages_changed();
+CREATE TRIGGER events_page_delete AFTER DELETE ON requests.events
+    REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION requests.request_pages_old();
+CREATE TRIGGER complaints_page_insert AFTER INSERT ON requests.complaints
     REFERENCING NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION requests.request_pages_new();
-CREATE TRIGGER events_page_delete AFTER DELETE ON requests.events
+CREATE TRIGGER complaints_page_update AFTER UPDATE ON requests.complaints
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION requests.request_pages_changed();
+CREATE TRIGGER complaints_page_delete AFTER DELETE ON requests.complaints
+    REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION requests.request_pages_old();
+CREATE TRIGGER attachments_page_insert AFTER INSERT ON requests.attachments
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION requests.request_pages_new();
+CREATE TRIGGER attachments_page_update AFTER UPDATE ON requests.attachments
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION requests.request_pages_changed();
+CREATE TRIGGER attachments_page_delete AFTER DELETE ON requests.attachments
     REFERENCING OLD TABLE AS old_rows
     FOR EACH STATEMENT EXECUTE FUNCTION requests.request_pages_old();
 

@@ -25,7 +25,9 @@ import { randomBytes } from 'node:crypto';
 
 import { client, csrfOf, errorOf, individual, uniqueEmail } from './lib/http.mjs';
 import { tr, trHtml } from './lib/po.mjs';
-import { addDays, cyr, multipart, official, psql, signUp, tag } from './lib/requests.mjs';
+import {
+	addDays, cyr, multipart, official, psql, signUp, staleRequestPages, tag,
+} from './lib/requests.mjs';
 
 const c = client('127.0.0.22');
 
@@ -713,5 +715,9 @@ describe('answer files', () => {
 		assert.equal(json.status, 413);
 		assert.equal(errorOf(json).code, 'payload_too_large');
 		assert.equal((await get(`/api/v1/requests/${r2.id}`, head)).json.attachments.length, 1, 'nothing more was stored');
+	});
+
+	test('whether a request has complaints and files is kept in step with them', () => {
+		assert.equal(staleRequestPages(), 0);
 	});
 });

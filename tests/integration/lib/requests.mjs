@@ -96,6 +96,27 @@ export function psql(sql, vars = {}) {
 }
 
 /*
+ * How many requests are read with other questions, timeline or flags
+ * than their tables now make (requests.request_pages, kept by triggers,
+ * migration 014).  They are made anew in a transaction that is rolled
+ * back.  Throws if no request was compared.
+ */
+export function staleRequestPages() {
+	const [kept, stale] = psql(`BEGIN;
+	    CREATE TEMP TABLE kept AS SELECT * FROM requests.request_pages;
+	    SELECT count(*) FROM kept;
+	    SELECT requests.request_pages_keep(array_agg(id)) FROM requests.requests \\g /dev/null
+	    SELECT count(*) FROM requests.requests r
+	    LEFT JOIN kept k ON k.request_id = r.id
+	    LEFT JOIN requests.request_pages p ON p.request_id = r.id
+	    WHERE k.request_id IS NULL OR ROW(k.*) IS DISTINCT FROM ROW(p.*);
+	    ROLLBACK;`).trim().split('\n').map(Number);
+	if (!(kept > 0))
+		throw new Error('no request was compared');
+	return stale;
+}
+
+/*
  * A multipart/form-data body from [name, value] pairs; a value
  * {filename, type, data (Buffer or string)} is a file.  Returns {body,
  * contentType}.
