@@ -207,11 +207,16 @@ csrf_valid(struct eco_ctx *ctx)
 	    eco_csrf_verify(&ctx->app->keyring, binding, token);
 }
 
+_Static_assert(ECO_LANG_COUNT <= ECO_TEMPLATE_KEPT_LANGS,
+    "every language's translations can be kept in the templates");
+
 int
 eco_render(struct eco_ctx *ctx, int status, const char *name, json_t *data)
 {
+	/* The catalogs are read once, at start (eco_app_init). */
 	struct eco_template_hooks hooks = {
-		ctx, hook_gettext, hook_ngettext, hook_format_date
+		ctx, hook_gettext, hook_ngettext, hook_format_date,
+		(int)ctx->lang + 1
 	};
 	struct eco_buf inner;
 	char today[11];

@@ -82,6 +82,13 @@ struct node {
 	char		*s1;	/* t: msgid; tn: singular; partial: name */
 	char		*s2;	/* t: context or NULL; tn: plural */
 	uint32_t	 hash;	/* partial: hash of s1 */
+	struct kept_t	*kept;	/* t: its translations as rendered */
+};
+
+/* A {{t}} translated and escaped, per hooks' kept_lang (NULL: not yet). */
+struct kept_t {
+	char		*html[ECO_TEMPLATE_KEPT_LANGS];
+	size_t		 len[ECO_TEMPLATE_KEPT_LANGS];
 };
 
 struct tpl {
@@ -145,6 +152,7 @@ static void
 nodes_free(struct node *n)
 {
 	struct node *next;
+	size_t i;
 
 	for (; n != NULL; n = next) {
 		next = n->next;
@@ -153,6 +161,10 @@ nodes_free(struct node *n)
 		free(n->path.seg);
 		free(n->s1);
 		free(n->s2);
+		if (n->kept != NULL)
+			for (i = 0; i < ECO_TEMPLATE_KEPT_LANGS; i++)
+				free(n->kept->html[i]);
+		free(n->kept);
 		free(n);
 	}
 }
@@ -620,6 +632,7 @@ compile_t(struct compiler *c, const struct tag *t)
 		return fail(c, t->line, "{{t}} takes only ctx=\"...\" "
 		    "after the string");
 	n = add_node(c, N_T, t->line);
+	n->kept = eco_xcalloc(1, sizeof(*n->kept));
 	n->s1 = unquote(t->tok[1].v, t->tok[1].vlen);
 	if (ctx != NULL)
 		n->s2 = unquote(ctx->v, ctx->vlen);
@@ -1407,15 +1420,32 @@ render_partial(struct render *r, const struct node *n)
 	r->partials--;
 }
 
+/*
+ * {{t}}: the message in the hooks' language, escaped.  A page has dozens;
+ * with kept_lang each is looked up and escaped once per language.
+ */
 static void
 render_t(struct render *r, const struct node *n)
 {
 	const struct eco_template_hooks *h = r->hooks;
+	int k = h != NULL ? h->kept_lang - 1 : -1;
 	const char *s = NULL;
+	size_t start = r->out->len;
 
+	if (k >= ECO_TEMPLATE_KEPT_LANGS)
+		k = -1;
+	if (k >= 0 && n->kept->html[k] != NULL) {
+		eco_buf_append(r->out, n->kept->html[k], n->kept->len[k]);
+		return;
+	}
 	if (h != NULL && h->gettext != NULL)
 		s = h->gettext(h->ud, n->s2, n->s1);
 	eco_html_escape_str(r->out, s != NULL ? s : n->s1);
+	if (k >= 0) {
+		n->kept->len[k] = r->out->len - start;
+		n->kept->html[k] = xstrndup(r->out->data + start,
+		    n->kept->len[k]);
+	}
 }
 
 /* The count of {{tn}}: a number, or a decimal string from the database. */

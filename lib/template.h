@@ -58,7 +58,16 @@ struct eco_template_hooks {
 		    const char *msgid_plural, unsigned long n);
 	/* Writes the date (YYYY-MM-DD) in words; returns -1 if it is not a date. */
 	int	(*format_date)(void *ud, const char *iso, struct eco_buf *out);
+	/*
+	 * 1 + the language's index (below ECO_TEMPLATE_KEPT_LANGS) when
+	 * gettext's answers for it never change while the process runs: each
+	 * {{t}} is then translated and escaped once per language and kept in
+	 * the template.  0: gettext is asked every time.
+	 */
+	int	kept_lang;
 };
+
+#define ECO_TEMPLATE_KEPT_LANGS	4
 
 /*
  * Loads every *.html file below dir.  A template's name is its path relative

@@ -356,9 +356,9 @@ static void
 test_helpers(void)
 {
 	struct eco_template_hooks hooks = {
-		NULL, fake_gettext, fake_ngettext, fake_date
+		NULL, fake_gettext, fake_ngettext, fake_date, 0
 	};
-	struct eco_template_hooks empty = { NULL, NULL, NULL, NULL };
+	struct eco_template_hooks empty = { NULL, NULL, NULL, NULL, 0 };
 	struct eco_templates *set;
 	const char *tpl = "{{t \"Requests\"}}|{{t \"Requests\" ctx=\"menu\"}}|"
 	    "{{ t  \"Tom & Jerry\" }}|{{t \"Untranslated <x>\"}}";
@@ -407,6 +407,63 @@ test_helpers(void)
 	is_str(render("{{#each xs}}{{tn \"%d item\" \"%d items\" @number}} "
 	    "{{/each}}", "{\"xs\":[0,0]}"), "1 item 2 items ",
 	    "tn counts a loop variable");
+}
+
+/* --- translations kept per language ------------------------------------- */
+
+/* A catalog that counts how often it is asked. */
+struct counting {
+	const char	*requests;	/* "Requests" in its language */
+	int		 calls;
+};
+
+static const char *
+counting_gettext(void *ud, const char *ctx, const char *msgid)
+{
+	struct counting *c = ud;
+
+	c->calls++;
+	return strcmp(msgid, "Requests") == 0 ? c->requests : NULL;
+}
+
+static void
+test_kept_translations(void)
+{
+	struct counting kk = { "Сұрау <салу>", 0 }, ru = { "Запросы", 0 };
+	struct eco_template_hooks hk = { &kk, counting_gettext, NULL, NULL, 1 };
+	struct eco_template_hooks hr = { &ru, counting_gettext, NULL, NULL, 2 };
+	struct eco_template_hooks asked = { &kk, counting_gettext, NULL, NULL,
+	    0 };
+	struct eco_template_hooks beyond = { &kk, counting_gettext, NULL, NULL,
+	    ECO_TEMPLATE_KEPT_LANGS + 1 };
+	struct eco_templates *set = one("{{t \"Requests\"}}|{{t \"x & y\"}}|"
+	    "{{#each xs}}{{t \"Requests\"}};{{/each}}");
+	const char *data = "{\"xs\":[1,2,3]}";
+
+	is_str(render_set(set, "t", data, NULL, &hk),
+	    "Сұрау &lt;салу&gt;|x &amp; y|Сұрау &lt;салу&gt;;"
+	    "Сұрау &lt;салу&gt;;Сұрау &lt;салу&gt;;",
+	    "kept: the first render translates and escapes as ever");
+	ok(kk.calls == 3, "once per {{t}}, also the one inside #each");
+	is_str(render_set(set, "t", data, NULL, &hk),
+	    "Сұрау &lt;салу&gt;|x &amp; y|Сұрау &lt;салу&gt;;"
+	    "Сұрау &lt;салу&gt;;Сұрау &lt;салу&gt;;", "the same the second time");
+	ok(kk.calls == 3, "the second render asks the catalog nothing");
+	is_str(render_set(set, "t", data, NULL, &hr),
+	    "Запросы|x &amp; y|Запросы;Запросы;Запросы;",
+	    "another language keeps its own");
+	ok(ru.calls == 3, "the other language asked once per {{t}}");
+	is_str(render_set(set, "t", "{}", NULL, &hk),
+	    "Сұрау &lt;салу&gt;|x &amp; y|", "the first language unchanged");
+	kk.calls = 0;
+	render_set(set, "t", "{}", NULL, &asked);
+	render_set(set, "t", "{}", NULL, &asked);
+	ok(kk.calls == 4, "kept_lang 0: asked every time");
+	kk.calls = 0;
+	render_set(set, "t", "{}", NULL, &beyond);
+	render_set(set, "t", "{}", NULL, &beyond);
+	ok(kk.calls == 4, "a kept_lang beyond the slots: asked every time");
+	eco_templates_free(set);
 }
 
 /* --- load errors -------------------------------------------------------- */
@@ -654,6 +711,7 @@ main(void)
 	test_partials_yield();
 	test_recursion();
 	test_helpers();
+	test_kept_translations();
 	test_errors();
 	test_load();
 	test_large();
