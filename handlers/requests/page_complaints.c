@@ -173,7 +173,9 @@ complaints_page_data(struct eco_ctx *ctx, const struct request_row *r,
 
 	decorate(ctx, r, complaints, requester ||
 	    view_is_holder_official(ctx, r));
-	json_object_set_new(view, "outcomes", outcome_options(ctx));
+	/* The outcome <select> of each complaint: most requests have none. */
+	if (json_array_size(complaints) > 0)
+		json_object_set_new(view, "outcomes", outcome_options(ctx));
 	if (requester)
 		add_form(ctx, r, view);
 	json_object_set_new(view, "show_complaints", json_boolean(
