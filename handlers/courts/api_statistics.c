@@ -4,6 +4,7 @@
  * (page_statistics.c).
  */
 #include "app.h"
+#include "dbjson.h"
 #include "pages.h"
 
 static struct eco_stmt q_official = ECO_STMT(
@@ -53,7 +54,7 @@ select_json(struct eco_ctx *ctx, struct eco_stmt *stmt)
 
 	if (res == NULL || PQntuples(res) != 1)
 		return NULL;
-	return json_loads(PQgetvalue(res, 0, 0), 0, NULL);
+	return eco_dbjson_parse(PQgetvalue(res, 0, 0));
 }
 
 int

@@ -11,6 +11,7 @@
 #include "case_store.h"
 #include "date.h"
 #include "db.h"
+#include "dbjson.h"
 
 static struct eco_stmt q_lock = ECO_STMT(
     "SELECT 1 FROM courts.cases WHERE id = $1::bigint FOR UPDATE");
@@ -339,10 +340,10 @@ read_case(struct eco_db *db, struct eco_arena *arena, struct eco_stmt *st,
 		*status = 404;
 		return NULL;
 	}
-	if ((c = json_loads(PQgetvalue(res, 0, 0), 0, NULL)) == NULL)
+	if ((c = eco_dbjson_parse(PQgetvalue(res, 0, 0))) == NULL)
 		return NULL;
 	links = PQgetisnull(res, 0, 1) ? json_array() :
-	    json_loads(PQgetvalue(res, 0, 1), 0, NULL);
+	    eco_dbjson_parse(PQgetvalue(res, 0, 1));
 	if (json_object_set_new(c, "requests", links) != 0) {
 		json_decref(c);
 		return NULL;

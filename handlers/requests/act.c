@@ -7,6 +7,7 @@
 #include "attachment_store.h"
 #include "calendar_db.h"
 #include "date.h"
+#include "dbjson.h"
 #include "jsonbody.h"
 #include "notify.h"
 #include "session.h"
@@ -235,7 +236,7 @@ take_draft(struct eco_ctx *ctx, const struct request_row *r,
 	json_t *d, *items, *it, *fee;
 	size_t i;
 
-	if (r->draft == NULL || (d = json_loads(r->draft, 0, NULL)) == NULL)
+	if (r->draft == NULL || (d = eco_dbjson_parse(r->draft)) == NULL)
 		return;
 	eco_json_own(ctx->arena, d);
 	if (a->ev.kind == REQ_EV_ANSWER && (a->text == NULL || a->text[0] == '\0'))

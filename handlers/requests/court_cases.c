@@ -2,6 +2,7 @@
 #include "app.h"
 #include "court_cases.h"
 #include "db.h"
+#include "dbjson.h"
 #include "store.h"
 
 static struct eco_stmt q_cases = ECO_STMT(
@@ -23,5 +24,5 @@ court_cases_of(struct eco_ctx *ctx, const struct request_row *r)
 	if ((res = eco_db_exec(ctx->db, ctx->arena, &q_cases, 1, p)) == NULL ||
 	    PQntuples(res) != 1)
 		return NULL;
-	return json_loads(PQgetvalue(res, 0, 0), 0, NULL);
+	return eco_dbjson_parse(PQgetvalue(res, 0, 0));
 }

@@ -11,6 +11,7 @@
 #include "atom.h"
 #include "buf.h"
 #include "date.h"
+#include "dbjson.h"
 #include "follow.h"
 #include "labels.h"
 #include "pages.h"
@@ -61,7 +62,7 @@ summary(struct eco_ctx *ctx, PGresult *res, int i, const char *event)
 		eco_format_day(ctx->app->catalogs, ctx->lang, day, &b);
 	eco_buf_puts(&b, ": ");
 	eco_buf_puts(&b, event);
-	e = json_loads(PQgetvalue(res, i, 7), 0, NULL);
+	e = eco_dbjson_parse(PQgetvalue(res, i, 7));
 	if (json_is_object(e)) {
 		json_object_set_new(e, "type",
 		    json_string(PQgetvalue(res, i, 2)));

@@ -14,9 +14,14 @@
 #define NSTATE		STORE_NSTATE
 #define FIRST_STATE	22	/* index of "status" in the load below */
 
-#define LOAD_SQL \
+/*
+ * The request with what it is read with (migration 014 keeps the questions,
+ * timeline and flags beside it).  user_id: the requester's account, from
+ * the requesters joined by requesters.
+ */
+#define LOAD_SQL(user_id, requesters) \
     "SELECT r.id, r.holder_id, h.code, r.reg_no, r.requester_id, " \
-    "       coalesce(q.user_id, 0), r.requester_kind, r.public_name, " \
+    "       " user_id ", r.requester_kind, r.public_name, " \
     "       coalesce(r.filed_by, 0), r.channel, r.subject, r.body, " \
     "       r.language, r.answer_form, r.public, r.fee_exemption, " \
     "       coalesce(r.redirected_from, 0), r.answer_text, r.justification, " \
@@ -30,11 +35,20 @@
     "               WHERE x.request_id = r.id) " \
     "FROM requests.requests r " \
     "JOIN requests.holders h ON h.id = r.holder_id " \
-    "JOIN requests.requesters q ON q.id = r.requester_id " \
+    requesters \
     "LEFT JOIN requests.request_pages t ON t.request_id = r.id " \
     "WHERE r.id = $1"
-static struct eco_stmt q_load = ECO_STMT(LOAD_SQL);
-static struct eco_stmt q_load_locked = ECO_STMT(LOAD_SQL " FOR UPDATE OF r");
+#define LOAD_WITH_REQUESTER \
+    LOAD_SQL("coalesce(q.user_id, 0)", \
+    "JOIN requests.requesters q ON q.id = r.requester_id ")
+static struct eco_stmt q_load = ECO_STMT(LOAD_WITH_REQUESTER);
+static struct eco_stmt q_load_locked = ECO_STMT(LOAD_WITH_REQUESTER
+    " FOR UPDATE OF r");
+/*
+ * For a visitor who is not signed in, the most common reader of a request
+ * page: nobody's requester, so whose account filed it is not asked.
+ */
+static struct eco_stmt q_load_anonymous = ECO_STMT(LOAD_SQL("0", ""));
 
 static struct eco_stmt q_save = ECO_STMT(
     "UPDATE requests.requests SET (" STORE_STATE_COLUMNS ") = "
@@ -209,8 +223,8 @@ store_load(struct eco_ctx *ctx, long long id, bool for_update,
 	const char *p[1] = { eco_sprintf(ctx->arena, "%lld", id) };
 	PGresult *res;
 
-	res = eco_db_exec(ctx->db, ctx->arena,
-	    for_update ? &q_load_locked : &q_load, 1, p);
+	res = eco_db_exec(ctx->db, ctx->arena, for_update ? &q_load_locked :
+	    eco_signed_in_user(ctx) ? &q_load : &q_load_anonymous, 1, p);
 	if (res == NULL)
 		return STORE_FAILED;
 	if (PQntuples(res) != 1)

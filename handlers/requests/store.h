@@ -26,7 +26,8 @@ struct request_row {
 	const char		*holder_region;		/* "" national */
 	const char		*reg_no;
 	long long		 requester_id;
-	long long		 requester_user_id;	/* 0: paper or oral */
+	long long		 requester_user_id;	/* 0: paper or oral, or the
+						   reader is not signed in */
 	const char		*requester_kind;
 	const char		*public_name;	/* NULL unless shown */
 	long long		 filed_by;	/* 0: none */

@@ -6,6 +6,7 @@
 #include "attachment_store.h"
 #include "calendar_db.h"
 #include "complaint_view.h"
+#include "dbjson.h"
 #include "jsonbody.h"
 #include "validate.h"
 #include "store.h"
@@ -118,7 +119,7 @@ view_flags(struct eco_ctx *ctx, const struct request_state *st, json_t *o)
 static json_t *
 events_json(const struct request_row *r, bool drafts)
 {
-	json_t *all = r->events != NULL ? json_loads(r->events, 0, NULL) : NULL;
+	json_t *all = r->events != NULL ? eco_dbjson_parse(r->events) : NULL;
 	json_t *list = json_array(), *x, *e, *data, *code;
 	const char *type;
 	size_t i;
@@ -147,7 +148,7 @@ static json_t *
 questions_json(const struct request_row *r)
 {
 	json_t *list = r->questions != NULL ?
-	    json_loads(r->questions, 0, NULL) : NULL;
+	    eco_dbjson_parse(r->questions) : NULL;
 
 	if (json_is_array(list))
 		return list;
@@ -293,7 +294,7 @@ request_view(struct eco_ctx *ctx, const struct request_row *r,
 		return NULL;
 	json_object_set_new(o, "attachments", part);
 	if (holder && r->draft != NULL)
-		json_object_set_new(o, "draft", json_loads(r->draft, 0, NULL));
+		json_object_set_new(o, "draft", eco_dbjson_parse(r->draft));
 	/* Handed back with a reference of its own: the arena keeps one. */
 	return json_incref(o);
 }
