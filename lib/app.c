@@ -213,7 +213,7 @@ _Static_assert(ECO_LANG_COUNT <= ECO_TEMPLATE_KEPT_LANGS,
 int
 eco_render(struct eco_ctx *ctx, int status, const char *name, json_t *data)
 {
-	/* The catalogs are read once, at start (eco_app_init). */
+	/* The catalogs are read once, at start (eco_app_load). */
 	struct eco_template_hooks hooks = {
 		ctx, hook_gettext, hook_ngettext, hook_format_date,
 		(int)ctx->lang + 1

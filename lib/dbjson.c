@@ -198,14 +198,13 @@ read_number(struct reader *r)
 		while (*r->p >= '0' && *r->p <= '9')
 			r->p++;
 	}
-	errno = 0;
 	if (integer) {
+		errno = 0;
 		n = strtoll(start, &end, 10);
 		if (errno == 0 && end == r->p)
 			return json_integer(n);
 	}
 	/* A fraction, an exponent, or an integer beyond 64 bits. */
-	errno = 0;
 	d = strtod(start, &end);
 	if (end != r->p || isinf(d) || isnan(d))
 		return NULL;
@@ -262,7 +261,8 @@ read_object(struct reader *r)
 		key[klen] = '\0';
 		skip_space(r);
 		v = eat(r, ':') ? read_value(r) : NULL;
-		if (v == NULL || json_object_setn_new_nocheck(o, key, klen, v)) {
+		/* No NUL inside: \u0000 is refused. */
+		if (v == NULL || json_object_set_new_nocheck(o, key, v)) {
 			if (key != small)
 				free(key);
 			goto fail;

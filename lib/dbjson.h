@@ -17,8 +17,10 @@
 
 /*
  * The value of text (NUL-terminated), with a reference of the caller's;
- * NULL when it is not one JSON value, nests deeper than 64 or has numbers
- * out of a double's range, or memory ran out.
+ * NULL when it is not one JSON value, nests deeper than 64, has a number
+ * too large for a double, or memory ran out.  Unlike json_loads without
+ * flags, a value that is not an array or object is read too, and an
+ * integer beyond 64 bits is read as a real.
  */
 json_t	*eco_dbjson_parse(const char *text);
 

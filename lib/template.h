@@ -62,7 +62,8 @@ struct eco_template_hooks {
 	 * 1 + the language's index (below ECO_TEMPLATE_KEPT_LANGS) when
 	 * gettext's answers for it never change while the process runs: each
 	 * {{t}} is then translated and escaped once per language and kept in
-	 * the template.  0: gettext is asked every time.
+	 * the template (so rendering writes to the set: one thread per set).
+	 * 0: gettext is asked every time.
 	 */
 	int	kept_lang;
 };

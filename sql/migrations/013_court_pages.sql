@@ -4,11 +4,14 @@
 --
 -- A case is written rarely and read often.  Made from its tables, the
 -- document costs PostgreSQL six subqueries per read (parties, claims,
--- events, amounts, court acts, request links); kept, a page reads one row.
+-- events, amounts, court acts, request links); kept, a page reads one row
+-- and the request links.
 -- handlers/courts/case_store.c writes courts.case_pages in the same
 -- transaction as the case (every write of a case goes through it: the
 -- API, the clerks' forms, ecoctl's import), and ecoctl's generator does
--- the same in SQL.
+-- the same in SQL.  A case without its row has no page (404), so the
+-- handlers of an upgrade start after its migrations, as script/server
+-- starts them.
 --
 -- The request links are not part of the document: a request's status
 -- changes without its case, so the readers add them as they are now.

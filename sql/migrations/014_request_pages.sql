@@ -21,15 +21,13 @@ CREATE TABLE requests.request_pages (
     has_attachments boolean NOT NULL
 );
 
--- Makes the rows of the requests ids anew from their questions, events,
--- complaints and files, in the order of their ids (so that two
--- transactions never wait for each other's rows in opposite orders).  PL/pgSQL so that the
--- statement's plan is kept per session.
-CREATE FUNCTION requests.request_pages_keep(ids bigint[]) RETURNS void
-LANGUAGE plpgsql AS $$
-BEGIN
-    INSERT INTO requests.request_pages AS p (request_id, questions, events,
-        has_complaints, has_attachments)
+-- The rows of the requests ids as their questions, events, complaints and
+-- files make them now, in the order of their ids.  A request with none
+-- has no row kept: NULL, NULL, false, false.
+CREATE FUNCTION requests.request_pages_made(ids bigint[])
+RETURNS TABLE (request_id bigint, questions text, events text,
+    has_complaints boolean, has_attachments boolean)
+LANGUAGE sql STABLE AS $$
     SELECT r.id,
         (SELECT json_agg(json_build_object('n', x.n, 'text', x.text,
             'answered', x.answered, 'answer', x.answer) ORDER BY x.n)
@@ -43,15 +41,35 @@ BEGIN
         EXISTS (SELECT 1 FROM requests.attachments x
                 WHERE x.request_id = r.id)
     FROM requests.requests r WHERE r.id = ANY (ids) ORDER BY r.id
+$$;
+
+-- Makes the kept rows of the requests ids anew.  The requests are locked
+-- first, in the order of their ids: two transactions changing one
+-- request's questions and files at once then make its row one after the
+-- other, the second seeing what the first committed (the handler's steps
+-- lock the request anyway).  PL/pgSQL so that the plans are kept per
+-- session.
+CREATE FUNCTION requests.request_pages_keep(ids bigint[]) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM 1 FROM requests.requests WHERE id = ANY (ids) ORDER BY id
+        FOR NO KEY UPDATE;
+    INSERT INTO requests.request_pages AS p (request_id, questions, events,
+        has_complaints, has_attachments)
+    SELECT * FROM requests.request_pages_made(ids)
     ON CONFLICT (request_id) DO UPDATE
     SET questions = EXCLUDED.questions, events = EXCLUDED.events,
         has_complaints = EXCLUDED.has_complaints,
-        has_attachments = EXCLUDED.has_attachments;
+        has_attachments = EXCLUDED.has_attachments
+    WHERE (p.questions, p.events, p.has_complaints, p.has_attachments)
+        IS DISTINCT FROM (EXCLUDED.questions, EXCLUDED.events,
+        EXCLUDED.has_complaints, EXCLUDED.has_attachments);
 END
 $$;
 
--- Statement triggers: a bulk insert (ecoctl's generator copies a million
--- events in one statement) makes each row once, not once per event.
+-- Questions and events: statement triggers, so that a bulk insert
+-- (ecoctl's generator copies a million events in one statement) makes
+-- each row once, not once per event.
 CREATE FUNCTION requests.request_pages_new() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -79,6 +97,19 @@ BEGIN
 END
 $$;
 
+-- Complaints and files: row triggers, one row a statement; a statement
+-- trigger's transition table would copy every file's bytes.
+CREATE FUNCTION requests.request_pages_row() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM requests.request_pages_keep(CASE TG_OP
+        WHEN 'INSERT' THEN ARRAY[NEW.request_id]
+        WHEN 'DELETE' THEN ARRAY[OLD.request_id]
+        ELSE ARRAY[OLD.request_id, NEW.request_id] END);
+    RETURN NULL;
+END
+$$;
+
 CREATE TRIGGER questions_page_insert AFTER INSERT ON requests.questions
     REFERENCING NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION requests.request_pages_new();
@@ -97,24 +128,12 @@ CREATE TRIGGER events_page_update AFTER UPDATE ON requests.events
 CREATE TRIGGER events_page_delete AFTER DELETE ON requests.events
     REFERENCING OLD TABLE AS old_rows
     FOR EACH STATEMENT EXECUTE FUNCTION requests.request_pages_old();
-CREATE TRIGGER complaints_page_insert AFTER INSERT ON requests.complaints
-    REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION requests.request_pages_new();
-CREATE TRIGGER complaints_page_update AFTER UPDATE ON requests.complaints
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION requests.request_pages_changed();
-CREATE TRIGGER complaints_page_delete AFTER DELETE ON requests.complaints
-    REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION requests.request_pages_old();
-CREATE TRIGGER attachments_page_insert AFTER INSERT ON requests.attachments
-    REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION requests.request_pages_new();
-CREATE TRIGGER attachments_page_update AFTER UPDATE ON requests.attachments
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION requests.request_pages_changed();
-CREATE TRIGGER attachments_page_delete AFTER DELETE ON requests.attachments
-    REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION requests.request_pages_old();
+CREATE TRIGGER complaints_page AFTER INSERT OR UPDATE OR DELETE
+    ON requests.complaints FOR EACH ROW
+    EXECUTE FUNCTION requests.request_pages_row();
+CREATE TRIGGER attachments_page AFTER INSERT OR UPDATE OR DELETE
+    ON requests.attachments FOR EACH ROW
+    EXECUTE FUNCTION requests.request_pages_row();
 
 SELECT requests.request_pages_keep(array_agg(id)) FROM requests.requests;
 

@@ -59,3 +59,12 @@ export async function clerk(c) {
 	const id = Number(/has id (\d+)/.exec(out)[1]);
 	return { id, email, token: await login(c, email) };
 }
+
+// How many cases (of those whose key matches the LIKE pattern) have a kept
+// page document (courts.case_pages, migration 013) other than the one
+// their tables make now, or none.
+export function staleCasePages(keys = '%') {
+	return Number(psql(`SELECT count(*) FROM courts.cases c
+	    LEFT JOIN courts.case_pages p ON p.case_id = c.id WHERE c.key LIKE :'keys'
+	    AND p.doc IS DISTINCT FROM courts.case_json(c.id, true);`, { keys }).trim());
+}
