@@ -69,12 +69,13 @@ $$;
 
 -- Questions and events: statement triggers, so that a bulk insert
 -- (ecoctl's generator copies a million events in one statement) makes
--- each row once, not once per event.
-CREATE FUNCTION requests.request_pages_new() RETURNS trigger
+-- each row once, not once per event.  Inserted or deleted rows come as
+-- the transition table changed_rows; updated ones as old_rows and new_rows.
+CREATE FUNCTION requests.request_pages_rows() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM requests.request_pages_keep(
-        ARRAY(SELECT DISTINCT request_id FROM new_rows));
+        ARRAY(SELECT DISTINCT request_id FROM changed_rows));
     RETURN NULL;
 END
 $$;
@@ -84,15 +85,6 @@ LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM requests.request_pages_keep(ARRAY(
         SELECT request_id FROM new_rows UNION SELECT request_id FROM old_rows));
-    RETURN NULL;
-END
-$$;
-
-CREATE FUNCTION requests.request_pages_old() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM requests.request_pages_keep(
-        ARRAY(SELECT DISTINCT request_id FROM old_rows));
     RETURN NULL;
 END
 $$;
@@ -111,23 +103,23 @@ END
 $$;
 
 CREATE TRIGGER questions_page_insert AFTER INSERT ON requests.questions
-    REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION requests.request_pages_new();
+    REFERENCING NEW TABLE AS changed_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION requests.request_pages_rows();
 CREATE TRIGGER questions_page_update AFTER UPDATE ON requests.questions
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION requests.request_pages_changed();
 CREATE TRIGGER questions_page_delete AFTER DELETE ON requests.questions
-    REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION requests.request_pages_old();
+    REFERENCING OLD TABLE AS changed_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION requests.request_pages_rows();
 CREATE TRIGGER events_page_insert AFTER INSERT ON requests.events
-    REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION requests.request_pages_new();
+    REFERENCING NEW TABLE AS changed_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION requests.request_pages_rows();
 CREATE TRIGGER events_page_update AFTER UPDATE ON requests.events
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION requests.request_pages_changed();
 CREATE TRIGGER events_page_delete AFTER DELETE ON requests.events
-    REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION requests.request_pages_old();
+    REFERENCING OLD TABLE AS changed_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION requests.request_pages_rows();
 CREATE TRIGGER complaints_page AFTER INSERT OR UPDATE OR DELETE
     ON requests.complaints FOR EACH ROW
     EXECUTE FUNCTION requests.request_pages_row();

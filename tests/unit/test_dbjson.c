@@ -32,7 +32,7 @@ test_documents(void)
 {
 	/* As PostgreSQL writes them: json_build_object's spacing, and a
 	 * court case's shape (courts.case_json, migration 013). */
-	static const char *docs[] = {
+	static const char court_case[] =
 	    "{\"id\" : 82254, \"key\" : \"gen-82089\", \"source_lines\" : null, "
 	    "\"title\" : {\"kk\" : \"Зауыт: экологиялық ақпаратты ұсынбау "
 	    "(Шымкент)\", \"ru\" : \"Завод: непредоставление экологической "
@@ -41,15 +41,19 @@ test_documents(void)
 	    "\"name\" : {\"kk\" : \"«Таза өзен» ҚБ\", \"ru\" : \"ОО \\\"Чистая "
 	    "река\\\"\"}}], \"amounts\" : [{\"value\" : 215.88, \"unit\" : "
 	    "\"MCI\"}, {\"value\" : 1500000, \"unit\" : \"KZT\"}], "
-	    "\"documents\" : []}",
+	    "\"documents\" : []}";
+	static const char timeline[] =
 	    "[{\"type\" : \"received_redirect\", \"date\" : \"2026-02-12\", "
 	    "\"deadline_code\" : null, \"met\" : null, \"data\" : {\"from_reg_no\":"
 	    " \"MEPR-2026-01454\", \"from_request_id\": 447}}, {\"type\" : "
-	    "\"answer\", \"met\" : true, \"data\" : {\"complete\": false}}]",
+	    "\"answer\", \"met\" : true, \"data\" : {\"complete\": false}}]";
+	static const char numbers[] =
+	    "  [ 0, -0, 1, -1, 9223372036854775807, -9223372036854775808, "
+	    "1.5, -2.25e3, 1E-2, 0.0 ]  ";
+	static const char *docs[] = {
+	    court_case, timeline, numbers,
 	    "\"line one\\nline two\\ttab \\\\ \\/ \\b\\f\\r\"",
 	    "\"\\u00e9\\u0416\\u20ac\\ud83d\\ude00 \\u001f\"",
-	    "  [ 0, -0, 1, -1, 9223372036854775807, -9223372036854775808, "
-	    "1.5, -2.25e3, 1E-2, 0.0 ]  ",
 	    "{\"a\":1,\"a\":2}",
 	    "{\"\":\"\", \"\\u043a\\u043b\\u044e\\u0447\": [[], {}, [[]]]}",
 	    "true", "false", "null", "\"\"", "[]", "{}",
