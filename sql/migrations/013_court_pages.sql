@@ -9,9 +9,9 @@
 -- handlers/courts/case_store.c writes courts.case_pages in the same
 -- transaction as the case (every write of a case goes through it: the
 -- API, the clerks' forms, ecoctl's import), and ecoctl's generator does
--- the same in SQL.  A case without its row has no page (404), so the
--- handlers of an upgrade start after its migrations, as script/server
--- starts them.
+-- the same in SQL.  A case some other writer adds (a handler older than
+-- this migration, a hand-made fix) has no row: its page is then made from
+-- the tables at each read until the case is written again.
 --
 -- The request links are not part of the document: a request's status
 -- changes without its case, so the readers add them as they are now.

@@ -13,7 +13,7 @@ import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { client, individual, registerByForm } from './lib/http.mjs';
-import { file, tag } from './lib/requests.mjs';
+import { file, psql, tag } from './lib/requests.mjs';
 import { tr, trHtml } from './lib/po.mjs';
 import { caseId, clerk, realCases } from './lib/courts.mjs';
 
@@ -196,6 +196,19 @@ describe('the court case page', () => {
 			const html = await page(path, 404);
 			assert.ok(html.includes(trHtml(lang, 'There is no such court case.')), path);
 		}
+	});
+
+	test('a case written without its page\'s document is shown from its tables, and kept again at its next write', async () => {
+		psql('DELETE FROM courts.case_pages WHERE case_id = :\'id\';', { id: String(linked) });
+		const html = await page(`/ru/courts/${linked}`);
+		assert.ok(html.includes(esc(`Дело о сквере ${t}`)), 'the title');
+		assert.ok(html.includes(esc('Решение СМЭС г. Алматы')), 'the court act');
+		const c1 = (await c.get(`/api/v1/court-cases/${linked}`)).json;
+		const res = await c.request('PUT', `/api/v1/court-cases/${linked}`, { bearer: clerkOf.token,
+		    json: { ...c1, id: undefined, requests: c1.requests.map((x) => x.reg_no) } });
+		assert.equal(res.status, 200, res.body.slice(0, 400));
+		assert.equal(psql('SELECT count(*) FROM courts.case_pages WHERE case_id = :\'id\';',
+		    { id: String(linked) }).trim(), '1', 'kept again');
 	});
 
 	test('a request the case grew from: on both pages and in the API', async () => {
