@@ -16,8 +16,8 @@
 
 /*
  * The request with what it is read with (migration 014 keeps the questions,
- * timeline and flags beside it).  user_id: the requester's account, from
- * the requesters joined by requesters.
+ * timeline and flags beside it).  user_id is the requester's account, read
+ * from the requesters that the join requesters adds.
  */
 #define LOAD_SQL(user_id, requesters) \
     "SELECT r.id, r.holder_id, h.code, r.reg_no, r.requester_id, " \
