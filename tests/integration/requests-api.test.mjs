@@ -621,7 +621,10 @@ describe('GET /api/v1/requests: the public tracker', () => {
 		} else {
 			assert.equal(p2.items.length, 0);
 		}
-		assert.equal((await list('page=10000')).items.length, 0);
+		// The last page there may be (10,000 of 20) is empty unless a
+		// database holds nearly 200,000 public requests.
+		assert.equal((await list('page=10000')).items.length,
+		    Math.max(0, Math.min(20, p1.total - 9999 * 20)));
 	});
 
 	test('400 for bad filter values', async () => {
