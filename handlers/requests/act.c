@@ -477,15 +477,16 @@ do_event(struct eco_ctx *ctx, struct request_row *r,
 	int rc;
 
 	/* An official who answers, refuses or extends a request nobody was
-	 * assigned takes it on: the assignment is recorded first. */
+	 * assigned takes it on: the assignment is recorded first, and the
+	 * followers hear of the step itself only. */
 	if (r->st.status == REQ_REGISTERED && (a->ev.kind == REQ_EV_ANSWER ||
 	    a->ev.kind == REQ_EV_REFUSE || a->ev.kind == REQ_EV_EXTEND)) {
 		struct request_event assign = { .kind = REQ_EV_ASSIGN,
 		    .id = (long)ctx->user.id };
 
 		if (apply_event(ctx, r, &assign, &fx, out) != 0 ||
-		    store_event(ctx, r->id, "assign", ctx->today, NULL, 0,
-		    NULL) != STORE_OK)
+		    store_event_quiet(ctx, r->id, "assign", ctx->today) !=
+		    STORE_OK)
 			return -1;
 	}
 	if (apply_event(ctx, r, &a->ev, &fx, out) != 0)

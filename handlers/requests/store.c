@@ -278,13 +278,13 @@ store_save_state(struct eco_ctx *ctx, long long id,
 	    STORE_OK : STORE_FAILED;
 }
 
-int
-store_event(struct eco_ctx *ctx, long long id, const char *type,
+/* Inserts the event; false if the database failed. */
+static bool
+insert_event(struct eco_ctx *ctx, long long id, const char *type,
     long on_date, const char *deadline_code, long deadline_on, json_t *data)
 {
 	const char *p[8];
 	char *json = NULL;
-	PGresult *res;
 
 	if (data != NULL) {
 		json = json_dumps(data, JSON_COMPACT);
@@ -301,11 +301,26 @@ store_event(struct eco_ctx *ctx, long long id, const char *type,
 	    NULL;
 	p[7] = json != NULL ? eco_strdup(ctx->arena, json) : NULL;
 	free(json);
-	res = eco_db_exec(ctx->db, ctx->arena, &q_event, 8, p);
+	return eco_db_exec(ctx->db, ctx->arena, &q_event, 8, p) != NULL;
+}
+
+int
+store_event(struct eco_ctx *ctx, long long id, const char *type,
+    long on_date, const char *deadline_code, long deadline_on, json_t *data)
+{
 	/* Every event reaches its followers, in the same transaction. */
-	if (res == NULL || notify_followers(ctx, id, type, on_date) != 0)
+	if (!insert_event(ctx, id, type, on_date, deadline_code, deadline_on,
+	    data) || notify_followers(ctx, id, type, on_date) != 0)
 		return STORE_FAILED;
 	return STORE_OK;
+}
+
+int
+store_event_quiet(struct eco_ctx *ctx, long long id, const char *type,
+    long on_date)
+{
+	return insert_event(ctx, id, type, on_date, NULL, 0, NULL) ?
+	    STORE_OK : STORE_FAILED;
 }
 
 /* The next registration number of a holder in a year: "MEPR-2026-00017". */

@@ -91,10 +91,18 @@ int	store_save_state(struct eco_ctx *, long long id,
  * signed-in account (if any).  deadline_code names the statutory deadline
  * the event had to meet (NULL: none) and deadline_on its date; met is
  * computed.  data (reference taken, may be NULL) holds public details only.
+ * The request's and its holder's followers are mailed about it.
  */
 int	store_event(struct eco_ctx *, long long id, const char *type,
 	    long on_date, const char *deadline_code, long deadline_on,
 	    json_t *data);
+/*
+ * The same without mailing the followers: for a step another one implies
+ * (the assignment of an official who answers an unassigned request), whose
+ * mail would only come a moment before the mail of the step itself.
+ */
+int	store_event_quiet(struct eco_ctx *, long long id, const char *type,
+	    long on_date);
 /*
  * Files a new request in its own transaction: the requester (from the
  * signed-in account, or f->requester for a paper or oral request), the
