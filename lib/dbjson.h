@@ -16,11 +16,11 @@
 #include <jansson.h>
 
 /*
- * The value of text (NUL-terminated), with a reference of the caller's;
- * NULL when it is not one JSON value, nests deeper than 64, has a number
- * too large for a double, or memory ran out.  Unlike json_loads without
- * flags, a value that is not an array or object is read too, and an
- * integer beyond 64 bits is read as a real.
+ * The value of text (NUL-terminated), with a reference of the caller's.
+ * NULL when text is NULL (a NULL column) or is not one JSON value, nests
+ * deeper than 64 or has a number too large for a double, or when memory
+ * ran out.  Unlike json_loads without flags, it reads a value that is not
+ * an array or object too, and an integer beyond 64 bits as a real.
  */
 json_t	*eco_dbjson_parse(const char *text);
 

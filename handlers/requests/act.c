@@ -236,7 +236,7 @@ take_draft(struct eco_ctx *ctx, const struct request_row *r,
 	json_t *d, *items, *it, *fee;
 	size_t i;
 
-	if (r->draft == NULL || (d = eco_dbjson_parse(r->draft)) == NULL)
+	if ((d = eco_dbjson_parse(r->draft)) == NULL)
 		return;
 	eco_json_own(ctx->arena, d);
 	if (a->ev.kind == REQ_EV_ANSWER && (a->text == NULL || a->text[0] == '\0'))

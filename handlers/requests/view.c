@@ -119,7 +119,7 @@ view_flags(struct eco_ctx *ctx, const struct request_state *st, json_t *o)
 static json_t *
 events_json(const struct request_row *r, bool drafts)
 {
-	json_t *all = r->events != NULL ? eco_dbjson_parse(r->events) : NULL;
+	json_t *all = eco_dbjson_parse(r->events);
 	json_t *list = json_array(), *x, *e, *data, *code;
 	const char *type;
 	size_t i;
@@ -147,8 +147,7 @@ events_json(const struct request_row *r, bool drafts)
 static json_t *
 questions_json(const struct request_row *r)
 {
-	json_t *list = r->questions != NULL ?
-	    eco_dbjson_parse(r->questions) : NULL;
+	json_t *list = eco_dbjson_parse(r->questions);
 
 	if (json_is_array(list))
 		return list;
