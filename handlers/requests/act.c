@@ -7,7 +7,6 @@
 #include "attachment_store.h"
 #include "calendar_db.h"
 #include "date.h"
-#include "dbjson.h"
 #include "jsonbody.h"
 #include "notify.h"
 #include "session.h"
@@ -230,15 +229,13 @@ draft_json(const struct request_action *a)
  * its text, items and fee become the action's.
  */
 static void
-take_draft(struct eco_ctx *ctx, const struct request_row *r,
-    struct request_action *a)
+take_draft(const struct request_row *r, struct request_action *a)
 {
 	json_t *d, *items, *it, *fee;
 	size_t i;
 
-	if ((d = eco_dbjson_parse(r->draft)) == NULL)
+	if ((d = r->draft) == NULL)
 		return;
-	eco_json_own(ctx->arena, d);
 	if (a->ev.kind == REQ_EV_ANSWER && (a->text == NULL || a->text[0] == '\0'))
 		a->text = json_string_value(json_object_get(d, "text"));
 	if (a->ev.kind == REQ_EV_ANSWER && !a->complete_given)
@@ -597,7 +594,7 @@ act_locked(struct eco_ctx *ctx, long long id, struct request_action *a,
 		return;
 	if (a->kind == ACT_EVENT && (a->ev.kind == REQ_EV_ANSWER ||
 	    a->ev.kind == REQ_EV_REFUSE))
-		take_draft(ctx, &r, a);
+		take_draft(&r, a);
 	if (!valid_here(ctx, &r, a, out))
 		return;
 	switch (a->kind) {

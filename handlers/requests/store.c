@@ -5,6 +5,9 @@
 
 #include "app.h"
 #include "date.h"
+#include "dbjson.h"
+#include "jsonbody.h"
+#include "log.h"
 #include "filing.h"
 #include "notify.h"
 #include "calendar_db.h"
@@ -12,43 +15,29 @@
 #include "store.h"
 
 #define NSTATE		STORE_NSTATE
-#define FIRST_STATE	22	/* index of "status" in the load below */
 
 /*
- * The request with what it is read with (migration 014 keeps the questions,
- * timeline and flags beside it).  user_id is the requester's account, read
- * from the requesters that the join requesters adds.
+ * The request's document, kept beside it (migration 015 says what it
+ * holds), and whether a court case links the request: the court registry
+ * writes its links under its own locks, so they are asked at each read.
  */
-#define LOAD_SQL(user_id, requesters) \
-    "SELECT r.id, r.holder_id, h.code, r.reg_no, r.requester_id, " \
-    "       " user_id ", r.requester_kind, r.public_name, " \
-    "       coalesce(r.filed_by, 0), r.channel, r.subject, r.body, " \
-    "       r.language, r.answer_form, r.public, r.fee_exemption, " \
-    "       coalesce(r.redirected_from, 0), r.answer_text, r.justification, " \
-    "       coalesce(r.fee_pages, -1), r.fee_tariff, r.draft::text, " \
-    "       " STORE_STATE_COLUMNS ", " \
-    "       h.name_kk, h.name_ru, h.name_en, coalesce(h.region, ''), " \
-    "       t.questions, " \
-    "       coalesce(t.has_complaints, false), " \
-    "       coalesce(t.has_attachments, false), t.events, " \
-    "       EXISTS (SELECT 1 FROM courts.request_links x " \
-    "               WHERE x.request_id = r.id) " \
-    "FROM requests.requests r " \
-    "JOIN requests.holders h ON h.id = r.holder_id " \
-    requesters \
-    "LEFT JOIN requests.request_pages t ON t.request_id = r.id " \
-    "WHERE r.id = $1"
-#define LOAD_WITH_REQUESTER \
-    LOAD_SQL("coalesce(q.user_id, 0)", \
-    "JOIN requests.requesters q ON q.id = r.requester_id ")
-static struct eco_stmt q_load = ECO_STMT(LOAD_WITH_REQUESTER);
-static struct eco_stmt q_load_locked = ECO_STMT(LOAD_WITH_REQUESTER
-    " FOR UPDATE OF r");
+#define LINKED_SQL(id) \
+    "EXISTS (SELECT 1 FROM courts.request_links x WHERE x.request_id = " \
+    id ")"
+static struct eco_stmt q_load = ECO_STMT(
+    "SELECT p.doc, " LINKED_SQL("p.request_id") " "
+    "FROM requests.request_pages p WHERE p.request_id = $1");
+/* A request without a kept document (migration 015): made now. */
+static struct eco_stmt q_load_made = ECO_STMT(
+    "SELECT m.doc, " LINKED_SQL("m.request_id") " "
+    "FROM requests.request_pages_made(ARRAY[$1::bigint]) m");
 /*
- * For a visitor who is not signed in, the most common reader of a request
- * page: nobody's requester, so whose account filed it is not asked.
+ * A step's lock, taken before the load: the load's own snapshot is then
+ * taken after whoever held the request has committed, and its document
+ * is the one that writer left.
  */
-static struct eco_stmt q_load_anonymous = ECO_STMT(LOAD_SQL("0", ""));
+static struct eco_stmt q_lock = ECO_STMT(
+    "SELECT 1 FROM requests.requests WHERE id = $1 FOR UPDATE");
 
 static struct eco_stmt q_save = ECO_STMT(
     "UPDATE requests.requests SET (" STORE_STATE_COLUMNS ") = "
@@ -131,56 +120,59 @@ store_day_json(struct eco_ctx *ctx, long day)
 	return day != 0 ? json_string(store_iso(ctx, day)) : json_null();
 }
 
-/* A date column: its day number, 0 for NULL. */
+/* A date's day number from its text, 0 for NULL or not a date. */
 static long
-day_of(PGresult *res, int row, int col)
+day_of(const char *v)
 {
 	long d;
 
-	if (PQgetisnull(res, row, col) || eco_date_parse(PQgetvalue(res, row,
-	    col), &d) != 0)
-		return 0;
-	return d;
-}
-
-static const char *
-text_or_null(PGresult *res, int row, int col)
-{
-	return PQgetisnull(res, row, col) ? NULL : PQgetvalue(res, row, col);
+	return v != NULL && eco_date_parse(v, &d) == 0 ? d : 0;
 }
 
 static long long
-id_of(PGresult *res, int row, int col)
+id_of(const char *v)
 {
-	return PQgetisnull(res, row, col) ? 0 :
-	    strtoll(PQgetvalue(res, row, col), NULL, 10);
+	return v != NULL ? strtoll(v, NULL, 10) : 0;
+}
+
+/* The state from its values as text in STORE_STATE_COLUMNS order (NULL:
+ * SQL null), as a result's columns and a document's "state" hold them. */
+static void
+state_from_values(const char *const v[NSTATE], struct request_state *s)
+{
+	memset(s, 0, sizeof(*s));
+	(void)request_status_parse(v[0], &s->status);
+	s->received_on = day_of(v[1]);
+	s->registered_on = day_of(v[2]);
+	if (request_complexity_parse(v[3], &s->complexity) != 0)
+		s->complexity = REQ_UNCLASSIFIED;
+	s->due_on = day_of(v[4]);
+	s->refusal_due_on = day_of(v[5]);
+	s->redirect_due_on = day_of(v[6]);
+	/* "t" from a column, "true" from a document. */
+	s->extended_inspection = v[7] != NULL && v[7][0] == 't';
+	s->extended_holders = v[8] != NULL && v[8][0] == 't';
+	s->notify_due_on = day_of(v[9]);
+	s->executor_id = (long)id_of(v[10]);
+	s->redirected_to = (long)id_of(v[11]);
+	s->redirected_on = day_of(v[12]);
+	if (request_ground_parse(v[13], &s->ground) != 0)
+		s->ground = REQ_GROUND_NONE;
+	s->answered_on = day_of(v[14]);
+	s->refused_on = day_of(v[15]);
+	s->closed_on = day_of(v[16]);
 }
 
 void
 store_state_from(PGresult *res, int row, int c, struct request_state *s)
 {
-	memset(s, 0, sizeof(*s));
-	(void)request_status_parse(PQgetvalue(res, row, c + 0), &s->status);
-	s->received_on = day_of(res, row, c + 1);
-	s->registered_on = day_of(res, row, c + 2);
-	if (request_complexity_parse(text_or_null(res, row, c + 3),
-	    &s->complexity) != 0)
-		s->complexity = REQ_UNCLASSIFIED;
-	s->due_on = day_of(res, row, c + 4);
-	s->refusal_due_on = day_of(res, row, c + 5);
-	s->redirect_due_on = day_of(res, row, c + 6);
-	s->extended_inspection = PQgetvalue(res, row, c + 7)[0] == 't';
-	s->extended_holders = PQgetvalue(res, row, c + 8)[0] == 't';
-	s->notify_due_on = day_of(res, row, c + 9);
-	s->executor_id = (long)id_of(res, row, c + 10);
-	s->redirected_to = (long)id_of(res, row, c + 11);
-	s->redirected_on = day_of(res, row, c + 12);
-	if (request_ground_parse(text_or_null(res, row, c + 13),
-	    &s->ground) != 0)
-		s->ground = REQ_GROUND_NONE;
-	s->answered_on = day_of(res, row, c + 14);
-	s->refused_on = day_of(res, row, c + 15);
-	s->closed_on = day_of(res, row, c + 16);
+	const char *v[NSTATE];
+	int i;
+
+	for (i = 0; i < NSTATE; i++)
+		v[i] = PQgetisnull(res, row, c + i) ? NULL :
+		    PQgetvalue(res, row, c + i);
+	state_from_values(v, s);
 }
 
 /* The state as NSTATE text parameters, in STORE_STATE_COLUMNS order. */
@@ -216,53 +208,113 @@ state_params(struct eco_ctx *ctx, const struct request_state *s,
 #undef ID
 }
 
+/* A document's text, NULL for null or absent. */
+static const char *
+doc_text(json_t *o, const char *key)
+{
+	return json_string_value(json_object_get(o, key));
+}
+
+static long long
+doc_id(json_t *o, const char *key)
+{
+	return (long long)json_integer_value(json_object_get(o, key));
+}
+
+/* A document's array or object, NULL for null or absent. */
+static json_t *
+doc_json(json_t *o, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+
+	return json_is_null(v) ? NULL : v;
+}
+
+/*
+ * The row from a request's document (its keys as struct request_row's
+ * fields); the row's texts are the document's.  -1 if it lacks what every
+ * request has.
+ */
+static int
+row_from_doc(json_t *doc, struct request_row *r)
+{
+	json_t *holder = json_object_get(doc, "holder");
+	json_t *state = json_object_get(doc, "state");
+	const char *v[NSTATE];
+	int i;
+
+	memset(r, 0, sizeof(*r));
+	r->id = doc_id(doc, "id");
+	r->holder_id = doc_id(doc, "holder_id");
+	r->holder_code = doc_text(holder, "code");
+	r->holder_name[0] = doc_text(holder, "kk");
+	r->holder_name[1] = doc_text(holder, "ru");
+	r->holder_name[2] = doc_text(holder, "en");
+	r->holder_region = doc_text(holder, "region");
+	r->reg_no = doc_text(doc, "reg_no");
+	r->requester_id = doc_id(doc, "requester_id");
+	r->requester_user_id = doc_id(doc, "requester_user_id");
+	r->requester_kind = doc_text(doc, "requester_kind");
+	r->public_name = doc_text(doc, "public_name");
+	r->filed_by = doc_id(doc, "filed_by");
+	r->channel = doc_text(doc, "channel");
+	r->subject = doc_text(doc, "subject");
+	r->body = doc_text(doc, "body");
+	r->language = doc_text(doc, "language");
+	r->answer_form = doc_text(doc, "answer_form");
+	r->is_public = json_is_true(json_object_get(doc, "public"));
+	r->fee_exemption = doc_text(doc, "fee_exemption");
+	r->redirected_from = doc_id(doc, "redirected_from");
+	r->answer_text = doc_text(doc, "answer_text");
+	r->justification = doc_text(doc, "justification");
+	r->fee_pages = (long)doc_id(doc, "fee_pages");
+	r->fee_tariff = doc_text(doc, "fee_tariff");
+	r->draft = doc_json(doc, "draft");
+	r->questions = doc_json(doc, "questions");
+	r->events = doc_json(doc, "events");
+	r->has_complaints = json_is_true(json_object_get(doc,
+	    "has_complaints"));
+	r->has_attachments = json_is_true(json_object_get(doc,
+	    "has_attachments"));
+	if (json_array_size(state) != NSTATE)
+		return -1;
+	for (i = 0; i < NSTATE; i++)
+		v[i] = json_string_value(json_array_get(state, (size_t)i));
+	state_from_values(v, &r->st);
+	return r->id > 0 && r->holder_code != NULL && r->holder_name[0] &&
+	    r->holder_name[1] && r->holder_name[2] && r->holder_region &&
+	    r->reg_no && r->requester_kind && r->channel && r->subject &&
+	    r->body && r->language && r->answer_form && v[0] != NULL ? 0 : -1;
+}
+
 int
 store_load(struct eco_ctx *ctx, long long id, bool for_update,
     struct request_row *r)
 {
 	const char *p[1] = { eco_sprintf(ctx->arena, "%lld", id) };
 	PGresult *res;
+	json_t *doc;
 
-	res = eco_db_exec(ctx->db, ctx->arena, for_update ? &q_load_locked :
-	    eco_signed_in_user(ctx) ? &q_load : &q_load_anonymous, 1, p);
-	if (res == NULL)
+	if (for_update) {
+		if ((res = eco_db_exec(ctx->db, ctx->arena, &q_lock, 1, p)) ==
+		    NULL)
+			return STORE_FAILED;
+		if (PQntuples(res) != 1)
+			return STORE_NOT_FOUND;
+	}
+	if ((res = eco_db_exec(ctx->db, ctx->arena, &q_load, 1, p)) == NULL)
+		return STORE_FAILED;
+	if (PQntuples(res) != 1 && (res = eco_db_exec(ctx->db, ctx->arena,
+	    &q_load_made, 1, p)) == NULL)
 		return STORE_FAILED;
 	if (PQntuples(res) != 1)
 		return STORE_NOT_FOUND;
-	memset(r, 0, sizeof(*r));
-	r->id = id_of(res, 0, 0);
-	r->holder_id = id_of(res, 0, 1);
-	r->holder_code = PQgetvalue(res, 0, 2);
-	r->reg_no = PQgetvalue(res, 0, 3);
-	r->requester_id = id_of(res, 0, 4);
-	r->requester_user_id = id_of(res, 0, 5);
-	r->requester_kind = PQgetvalue(res, 0, 6);
-	r->public_name = text_or_null(res, 0, 7);
-	r->filed_by = id_of(res, 0, 8);
-	r->channel = PQgetvalue(res, 0, 9);
-	r->subject = PQgetvalue(res, 0, 10);
-	r->body = PQgetvalue(res, 0, 11);
-	r->language = PQgetvalue(res, 0, 12);
-	r->answer_form = PQgetvalue(res, 0, 13);
-	r->is_public = PQgetvalue(res, 0, 14)[0] == 't';
-	r->fee_exemption = text_or_null(res, 0, 15);
-	r->redirected_from = id_of(res, 0, 16);
-	r->answer_text = text_or_null(res, 0, 17);
-	r->justification = text_or_null(res, 0, 18);
-	r->fee_pages = strtol(PQgetvalue(res, 0, 19), NULL, 10);
-	r->fee_tariff = text_or_null(res, 0, 20);
-	r->draft = text_or_null(res, 0, 21);
-	store_state_from(res, 0, FIRST_STATE, &r->st);
-	r->holder_name[0] = PQgetvalue(res, 0, FIRST_STATE + NSTATE);
-	r->holder_name[1] = PQgetvalue(res, 0, FIRST_STATE + NSTATE + 1);
-	r->holder_name[2] = PQgetvalue(res, 0, FIRST_STATE + NSTATE + 2);
-	r->holder_region = PQgetvalue(res, 0, FIRST_STATE + NSTATE + 3);
-	r->questions = text_or_null(res, 0, FIRST_STATE + NSTATE + 4);
-	r->has_complaints = PQgetvalue(res, 0, FIRST_STATE + NSTATE + 5)[0] == 't';
-	r->has_attachments = PQgetvalue(res, 0, FIRST_STATE + NSTATE + 6)[0] == 't';
-	r->events = text_or_null(res, 0, FIRST_STATE + NSTATE + 7);
-	r->has_court_cases = PQgetvalue(res, 0, FIRST_STATE + NSTATE + 8)[0] ==
-	    't';
+	doc = eco_json_own(ctx->arena, eco_dbjson_parse(PQgetvalue(res, 0, 0)));
+	if (doc == NULL || row_from_doc(doc, r) != 0) {
+		eco_log("request %lld: its document cannot be read", id);
+		return STORE_FAILED;
+	}
+	r->has_court_cases = PQgetvalue(res, 0, 1)[0] == 't';
 	return STORE_OK;
 }
 
@@ -403,7 +455,7 @@ insert_request(struct eco_ctx *ctx, const struct new_request *n,
 	if ((res = eco_db_exec(ctx->db, ctx->arena, &q_insert, 17 + NSTATE,
 	    p)) == NULL)
 		return STORE_FAILED;
-	*id = PQntuples(res) == 1 ? id_of(res, 0, 0) : 0;
+	*id = PQntuples(res) == 1 ? id_of(PQgetvalue(res, 0, 0)) : 0;
 	return STORE_OK;
 }
 
@@ -459,7 +511,7 @@ filed_before(struct eco_ctx *ctx, const struct filing *f, long long *id)
 	if ((res = eco_db_exec(ctx->db, ctx->arena, &q_filed_before, 2, p)) ==
 	    NULL || PQntuples(res) != 1)
 		return STORE_FAILED;
-	*id = id_of(res, 0, 0);
+	*id = id_of(PQgetvalue(res, 0, 0));
 	return STORE_DUPLICATE;
 }
 
@@ -480,7 +532,7 @@ file_in_transaction(struct eco_ctx *ctx, const struct filing *f,
 		    STORE_BAD_HOLDER;
 	if ((res = insert_requester(ctx, f)) == NULL || PQntuples(res) != 1)
 		return STORE_FAILED;
-	n.requester_id = id_of(res, 0, 0);
+	n.requester_id = id_of(PQgetvalue(res, 0, 0));
 	n.requester_kind = PQgetvalue(res, 0, 1);
 	n.public_name = f->show_name && !PQgetisnull(res, 0, 2) ?
 	    PQgetvalue(res, 0, 2) : NULL;

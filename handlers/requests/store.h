@@ -26,8 +26,7 @@ struct request_row {
 	const char		*holder_region;		/* "" national */
 	const char		*reg_no;
 	long long		 requester_id;
-	long long		 requester_user_id;	/* 0: paper or oral, or the
-						   reader is not signed in */
+	long long		 requester_user_id;	/* 0: paper or oral */
 	const char		*requester_kind;
 	const char		*public_name;	/* NULL unless shown */
 	long long		 filed_by;	/* 0: none */
@@ -43,14 +42,16 @@ struct request_row {
 	const char		*justification;	/* of a refusal, NULL */
 	long			 fee_pages;	/* -1: none */
 	const char		*fee_tariff;	/* NULL: none */
-	const char		*draft;		/* JSON text, NULL: none */
+	json_t			*draft;		/* NULL: none */
 	/* Read with the request, so that a page is one statement: the
 	 * questions [{"n","text","answered","answer"}] and the events
-	 * [{"type","date","deadline_code","deadline_on","met","data"}] as
-	 * JSON text in their order (NULL: none), and whether there are
-	 * complaints or files to ask for. */
-	const char		*questions;
-	const char		*events;
+	 * [{"type","date","deadline_code","deadline_on","met","data"}] in
+	 * their order (NULL: none), and whether there are complaints or
+	 * files to ask for.  The JSON values belong to the document the row
+	 * was read from (migration 015), which lives as long as the arena:
+	 * readers copy what they change. */
+	json_t			*questions;
+	json_t			*events;
 	bool			 has_complaints;
 	bool			 has_attachments;
 	bool			 has_court_cases;	/* courts.request_links */

@@ -6,7 +6,6 @@
 #include "attachment_store.h"
 #include "calendar_db.h"
 #include "complaint_view.h"
-#include "dbjson.h"
 #include "jsonbody.h"
 #include "validate.h"
 #include "store.h"
@@ -119,17 +118,16 @@ view_flags(struct eco_ctx *ctx, const struct request_state *st, json_t *o)
 static json_t *
 events_json(const struct request_row *r, bool drafts)
 {
-	json_t *all = eco_dbjson_parse(r->events);
 	json_t *list = json_array(), *x, *e, *data, *code;
 	const char *type;
 	size_t i;
 
-	json_array_foreach(all, i, x) {
+	json_array_foreach(r->events, i, x) {
 		type = json_string_value(json_object_get(x, "type"));
 		if (type == NULL || (!drafts && strcmp(type, "draft") == 0))
 			continue;
 		data = json_object_get(x, "data");
-		e = json_is_object(data) ? json_incref(data) : json_object();
+		e = json_is_object(data) ? json_copy(data) : json_object();
 		json_object_set(e, "type", json_object_get(x, "type"));
 		json_object_set(e, "date", json_object_get(x, "date"));
 		code = json_object_get(x, "deadline_code");
@@ -139,7 +137,6 @@ events_json(const struct request_row *r, bool drafts)
 			    "met", json_object_get(x, "met")));
 		json_array_append_new(list, e);
 	}
-	json_decref(all);
 	return list;
 }
 
@@ -147,12 +144,9 @@ events_json(const struct request_row *r, bool drafts)
 static json_t *
 questions_json(const struct request_row *r)
 {
-	json_t *list = eco_dbjson_parse(r->questions);
-
-	if (json_is_array(list))
-		return list;
-	json_decref(list);
-	return json_array();
+	/* A copy: the page marks the unanswered ones. */
+	return json_is_array(r->questions) ? json_deep_copy(r->questions) :
+		json_array();
 }
 
 /* redirected_from and redirected_to: {"id","reg_no","holder_id"} or null. */
@@ -293,7 +287,7 @@ request_view(struct eco_ctx *ctx, const struct request_row *r,
 		return NULL;
 	json_object_set_new(o, "attachments", part);
 	if (holder && r->draft != NULL)
-		json_object_set_new(o, "draft", eco_dbjson_parse(r->draft));
+		json_object_set_new(o, "draft", json_deep_copy(r->draft));
 	/* Handed back with a reference of its own: the arena keeps one. */
 	return json_incref(o);
 }

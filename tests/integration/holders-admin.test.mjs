@@ -278,6 +278,31 @@ describe('deactivation', () => {
 		assert.ok(await listed(low.id), 'listed again');
 	});
 
+	test('its requests show its new code, names and region at once', async () => {
+		const h = await make();
+		const filed = await c.post('/api/v1/requests', { bearer: citizen.token, json: {
+			holder_id: h.id, subject: `Запрос к ${h.code}`, body: 'Прошу предоставить сведения.',
+			language: 'ru', answer_form: 'electronic', public: true } });
+		assert.equal(filed.status, 201, filed.body);
+		const t = code();
+		// Names and code first: a new region alone is copied onto the
+		// requests (migration 009), which keeps their documents anyway.
+		const renamed = await put(h.id, { code: t, name: names(t) });
+		assert.equal(renamed.status, 200, renamed.body);
+		let read = await c.get(`/api/v1/requests/${filed.json.id}`);
+		assert.equal(read.status, 200);
+		assert.deepEqual(read.json.holder, { code: t, name: names(t), region: 'abai' },
+		    'the request is read with its holder\'s new code and names');
+		const moved = await put(h.id, { region: 'almaty_city' });
+		assert.equal(moved.status, 200, moved.body);
+		read = await c.get(`/api/v1/requests/${filed.json.id}`);
+		assert.equal(read.json.holder.region, 'almaty_city', 'and with its new region');
+		const page = await c.get(`/ru/requests/${filed.json.id}`);
+		assert.equal(page.status, 200);
+		assert.ok(page.body.includes(names(t).ru), 'the page names the holder by its new name');
+		assert.ok(!page.body.includes(h.name.ru), 'and no longer by its old one');
+	});
+
 	test('409 for a code the registration numbers of another holder begin with', async () => {
 		const h = await make();
 		const filed = await c.post('/api/v1/requests', { bearer: citizen.token, json: {

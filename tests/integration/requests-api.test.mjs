@@ -20,7 +20,7 @@ import {
 	uniqueEmail, validIin,
 } from './lib/http.mjs';
 import {
-	addDays, cyr, official as officialOf, signUp as signUpWith, staleRequestPages, tag,
+	addDays, cyr, official as officialOf, psql, signUp as signUpWith, staleRequestPages, tag,
 } from './lib/requests.mjs';
 import { handlerLogs, readLog } from './lib/stack.mjs';
 
@@ -944,7 +944,23 @@ describe('POST /api/v1/requests/{id}/events', () => {
 		assertError(await act(head, 'abc', { type: 'classify', complexity: 'simple' }), 404);
 	});
 
-	test('what a request is read with (questions, timeline, flags) is kept in step with every step', () => {
+	test('what a request is read with (its document) is kept in step with every step', () => {
+		assert.equal(staleRequestPages(), 0);
+	});
+
+	test('a request without its kept document is read from its tables, and kept again at its next step', async () => {
+		const r = await file(alice, { questions: ['Когда?'] });
+		psql(`DELETE FROM requests.request_pages WHERE request_id = :'id';`, { id: String(r.id) });
+		const read = await c.get(`/api/v1/requests/${r.id}`);
+		assert.equal(read.status, 200, read.body.slice(0, 300));
+		assert.equal(read.json.subject, r.subject);
+		assert.deepEqual(read.json.events.map((e) => e.type), ['registered']);
+		const page = await c.get(`/ru/requests/${r.id}`);
+		assert.equal(page.status, 200);
+		assert.ok(page.body.includes('Когда?'), 'the page shows its questions');
+		await step(head, r.id, { type: 'classify', complexity: 'simple' });
+		assert.equal(psql(`SELECT count(*) FROM requests.request_pages WHERE request_id = :'id';`,
+		    { id: String(r.id) }).trim(), '1', 'the step keeps it again');
 		assert.equal(staleRequestPages(), 0);
 	});
 });
