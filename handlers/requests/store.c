@@ -272,6 +272,8 @@ row_from_doc(json_t *doc, struct request_row *r)
 	r->draft = doc_json(doc, "draft");
 	r->questions = doc_json(doc, "questions");
 	r->events = doc_json(doc, "events");
+	r->redirected_from_link = doc_json(doc, "redirected_from_link");
+	r->redirected_to_link = doc_json(doc, "redirected_to_link");
 	r->has_complaints = json_is_true(json_object_get(doc,
 	    "has_complaints"));
 	r->has_attachments = json_is_true(json_object_get(doc,

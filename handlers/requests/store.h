@@ -52,6 +52,10 @@ struct request_row {
 	 * readers copy what they change. */
 	json_t			*questions;
 	json_t			*events;
+	/* {"id","reg_no","holder_id"} of the request this one was
+	 * redirected from and of the one its redirect opened, NULL: none. */
+	json_t			*redirected_from_link;
+	json_t			*redirected_to_link;
 	bool			 has_complaints;
 	bool			 has_attachments;
 	bool			 has_court_cases;	/* courts.request_links */

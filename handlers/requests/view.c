@@ -11,11 +11,6 @@
 #include "store.h"
 #include "view.h"
 
-/* The requests before and after this one in its redirect chain. */
-static struct eco_stmt q_chain = ECO_STMT(
-    "SELECT id, reg_no, holder_id, id = $2 FROM requests.requests "
-    "WHERE id = $2 OR redirected_from = $1");
-
 static struct eco_stmt q_requester = ECO_STMT(
     "SELECT kind, full_name, iin, bin, org_name, email, phone, postal_address "
     "FROM requests.requesters WHERE id = $1");
@@ -85,12 +80,6 @@ col(PGresult *res, int row, int c)
 	    json_string(PQgetvalue(res, row, c));
 }
 
-static json_int_t
-col_int(PGresult *res, int row, int c)
-{
-	return (json_int_t)strtoll(PQgetvalue(res, row, c), NULL, 10);
-}
-
 void
 view_flags(struct eco_ctx *ctx, const struct request_state *st, json_t *o)
 {
@@ -149,40 +138,11 @@ questions_json(const struct request_row *r)
 		json_array();
 }
 
-/* redirected_from and redirected_to: {"id","reg_no","holder_id"} or null. */
-static int
-chain_json(struct eco_ctx *ctx, const struct request_row *r, json_t *o)
+/* A link of the redirect chain as read with the request, or null. */
+static json_t *
+link_json(json_t *link)
 {
-	const char *p[2];
-	PGresult *res;
-	json_t *from = json_null(), *to = json_null();
-	int i;
-
-	/* Most requests were never redirected: nothing to ask. */
-	if (r->redirected_from == 0 && r->st.status != REQ_REDIRECTED) {
-		json_object_set_new(o, "redirected_from", from);
-		json_object_set_new(o, "redirected_to", to);
-		return 0;
-	}
-	p[0] = eco_sprintf(ctx->arena, "%lld", r->id);
-	p[1] = eco_sprintf(ctx->arena, "%lld", r->redirected_from);
-	if ((res = eco_db_exec(ctx->db, ctx->arena, &q_chain, 2, p)) == NULL)
-		return -1;
-	for (i = 0; i < PQntuples(res); i++) {
-		json_t *link = json_pack("{s:I,s:o,s:I}", "id", col_int(res, i, 0),
-		    "reg_no", col(res, i, 1), "holder_id", col_int(res, i, 2));
-
-		if (PQgetvalue(res, i, 3)[0] == 't') {
-			json_decref(from);
-			from = link;
-		} else {
-			json_decref(to);
-			to = link;
-		}
-	}
-	json_object_set_new(o, "redirected_from", from);
-	json_object_set_new(o, "redirected_to", to);
-	return 0;
+	return link != NULL ? json_deep_copy(link) : json_null();
 }
 
 /* Everyone sees the kind; an organisation's name if it chose to show it. */
@@ -269,8 +229,10 @@ request_view(struct eco_ctx *ctx, const struct request_row *r,
 	json_object_set_new(o, "justification", str_or_null(r->justification));
 	json_object_set_new(o, "answer", answer_json(r));
 	view_flags(ctx, &r->st, o);
-	if (chain_json(ctx, r, o) != 0)
-		return NULL;
+	json_object_set_new(o, "redirected_from",
+	    link_json(r->redirected_from_link));
+	json_object_set_new(o, "redirected_to",
+	    link_json(r->redirected_to_link));
 	if ((part = requester_json(ctx, r, access)) == NULL)
 		return NULL;
 	json_object_set_new(o, "requester", part);

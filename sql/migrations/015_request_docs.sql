@@ -23,7 +23,10 @@
 --     null,
 --   events [{"type","date","deadline_code","deadline_on","met","data"}] in
 --     the order recorded, or null,
---   has_complaints, has_attachments.
+--   has_complaints, has_attachments,
+--   redirected_from_link and redirected_to_link: the request this one was
+--     redirected from and the one opened by its redirect, each
+--     {"id","reg_no","holder_id"}, or null.
 -- The requester's account is there for the requester's own access; no
 -- reader serves the document as it is (handlers/requests/view.c chooses
 -- what each visitor sees).
@@ -86,7 +89,14 @@ LANGUAGE sql STABLE AS $$
         'has_complaints', EXISTS (SELECT 1 FROM requests.complaints x
             WHERE x.request_id = r.id),
         'has_attachments', EXISTS (SELECT 1 FROM requests.attachments x
-            WHERE x.request_id = r.id))::text
+            WHERE x.request_id = r.id),
+        'redirected_from_link', (SELECT json_build_object('id', x.id,
+            'reg_no', x.reg_no, 'holder_id', x.holder_id)
+         FROM requests.requests x WHERE x.id = r.redirected_from),
+        'redirected_to_link', (SELECT json_build_object('id', x.id,
+            'reg_no', x.reg_no, 'holder_id', x.holder_id)
+         FROM requests.requests x WHERE x.redirected_from = r.id
+         ORDER BY x.id LIMIT 1))::text
     FROM requests.requests r
     JOIN requests.holders h ON h.id = r.holder_id
     JOIN requests.requesters q ON q.id = r.requester_id
@@ -94,10 +104,14 @@ LANGUAGE sql STABLE AS $$
 $$;
 
 -- As in migration 014, with the document: the requests are locked first,
--- and nothing is written when nothing changed.
+-- and nothing is written when nothing changed.  The requests they were
+-- redirected from are made again too: a redirect's new request, opened
+-- with its first event, is in their documents.
 CREATE OR REPLACE FUNCTION requests.request_pages_keep(ids bigint[])
 RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
+    ids := ids || ARRAY(SELECT redirected_from FROM requests.requests
+        WHERE id = ANY (ids) AND redirected_from IS NOT NULL);
     PERFORM 1 FROM requests.requests WHERE id = ANY (ids) ORDER BY id
         FOR NO KEY UPDATE;
     INSERT INTO requests.request_pages AS p (request_id, doc)

@@ -749,6 +749,8 @@ describe('POST /api/v1/requests/{id}/events', () => {
 		assert.equal(nr.received_on, today, "the competent holder's clock starts on the day it receives it");
 		assert.equal(nr.due_on, await due(today, 15, 'calendar'));
 		assert.deepEqual(nr.redirected_from, { id: r.id, reg_no: r.reg_no, holder_id: A.id });
+		assert.deepEqual((await get(`/api/v1/requests/${r.id}`)).json.redirected_to,
+		    { id: nr.id, reg_no: nr.reg_no, holder_id: B.id }, 'the first request, read again, links it');
 		assert.equal(nr.subject, r.subject);
 		assert.deepEqual(nr.questions.map((q) => q.text), ['Где данные?']);
 		assert.ok(nr.events.some((e) => e.type === 'received_redirect'));
