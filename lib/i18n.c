@@ -451,6 +451,22 @@ eco_ngettext(const struct eco_catalogs *cats, enum eco_lang lang,
 	return e->msgstr[i];
 }
 
+/* n in decimal (a day or a year: printf is the slow way for those). */
+static void
+put_number(struct eco_buf *out, int n)
+{
+	char digits[12];
+	int i = (int)sizeof(digits);
+	unsigned u = n < 0 ? 0u - (unsigned)n : (unsigned)n;
+
+	do
+		digits[--i] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (n < 0)
+		digits[--i] = '-';
+	eco_buf_append(out, digits + i, sizeof(digits) - (size_t)i);
+}
+
 void
 eco_format_date(const struct eco_catalogs *cats, enum eco_lang lang,
     int y, int m, int d, struct eco_buf *out)
@@ -465,14 +481,16 @@ eco_format_date(const struct eco_catalogs *cats, enum eco_lang lang,
 	pattern = eco_gettext(cats, lang, "date format", "{day} {month} {year}");
 	month = eco_gettext(cats, lang, "month genitive", month_msgids[m - 1]);
 	for (p = pattern; *p != '\0'; ) {
-		if (strncmp(p, "{day}", 5) == 0) {
-			eco_buf_printf(out, "%d", d);
+		if (*p != '{')
+			eco_buf_putc(out, *p++);
+		else if (strncmp(p, "{day}", 5) == 0) {
+			put_number(out, d);
 			p += 5;
 		} else if (strncmp(p, "{month}", 7) == 0) {
 			eco_buf_puts(out, month);
 			p += 7;
 		} else if (strncmp(p, "{year}", 6) == 0) {
-			eco_buf_printf(out, "%d", y);
+			put_number(out, y);
 			p += 6;
 		} else
 			eco_buf_putc(out, *p++);

@@ -27,7 +27,9 @@ eco_env_get(char **envp, const char *name)
 	size_t n = strlen(name);
 
 	for (; envp != NULL && *envp != NULL; envp++)
-		if (strncmp(*envp, name, n) == 0 && (*envp)[n] == '=')
+		/* The first byte first: most names differ there already. */
+		if (**envp == *name && strncmp(*envp, name, n) == 0 &&
+		    (*envp)[n] == '=')
 			return *envp + n + 1;
 	return NULL;
 }

@@ -61,6 +61,17 @@ eco_utf8_valid(const char *str, size_t n)
 	size_t i = 0, len;
 
 	while (i < n) {
+		/* ASCII and two-byte letters (Cyrillic, Kazakh) without a call:
+		 * the texts of a page are mostly those. */
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (s[i] >= 0xc2 && s[i] <= 0xdf && i + 1 < n &&
+		    (s[i + 1] & 0xc0) == 0x80) {
+			i += 2;
+			continue;
+		}
 		if ((len = sequence(s + i, n - i, &cp)) == 0)
 			return false;
 		i += len;

@@ -117,7 +117,13 @@ store_iso(struct eco_ctx *ctx, long day)
 json_t *
 store_day_json(struct eco_ctx *ctx, long day)
 {
-	return day != 0 ? json_string(store_iso(ctx, day)) : json_null();
+	char iso[16];
+
+	(void)ctx;
+	if (day == 0)
+		return json_null();
+	eco_date_format_iso(day, iso, sizeof(iso));
+	return json_string_nocheck(iso);
 }
 
 /* A date's day number from its text, 0 for NULL or not a date. */
