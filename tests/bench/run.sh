@@ -244,7 +244,10 @@ hello_start() {
 	local name=$1 sock=$RUN/$1.sock
 	[ -x "$HELLO_BIN" ] || { error "$HELLO_BIN was not built"; return 1; }
 	rm -f "$sock"
-	daemon_start "$name" "$LOG/$name.log" "$HELLO_BIN" --listen "$sock" \
+	# The handlers' malloc tuning (stack.sh), so that the ceiling is
+	# measured as they run.
+	daemon_start "$name" "$LOG/$name.log" \
+	    env GLIBC_TUNABLES="$ECO_MALLOC_TUNABLES" "$HELLO_BIN" --listen "$sock" \
 	    --workers "$ECO_WORKERS" --log "$LOG/$name.log" \
 	    --pid-file "$RUN/$name.pid" --socket-mode 0660
 	wait_for_socket "$name" "$sock" "${DAEMON_PIDS[-1]}"
