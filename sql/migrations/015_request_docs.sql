@@ -49,6 +49,14 @@ ALTER TABLE requests.request_pages
 ALTER TABLE requests.request_pages ALTER COLUMN doc SET STORAGE MAIN;
 ALTER TABLE requests.request_pages SET (toast_tuple_target = 8160);
 
+-- The request a redirect opened is found by its redirected_from, the
+-- first if ever there were more, by this index: with redirected_from's
+-- own index, a request with none could be looked for by walking the
+-- primary key (a bulk insert's statistics are not there yet).
+DROP INDEX requests.requests_redirected_from_idx;
+CREATE INDEX requests_redirected_from_idx
+    ON requests.requests (redirected_from, id);
+
 -- The documents of the requests ids as their tables make them now, in
 -- the order of their ids.
 CREATE FUNCTION requests.request_pages_made(ids bigint[])
