@@ -13,8 +13,10 @@
 struct reader {
 	const char	*p;
 	int		 depth;
-	char		*buf;	/* a string's bytes, unescaped */
-	size_t		 len, cap;
+	const char	*str;	/* the last string read: its bytes, unescaped */
+	size_t		 len;	/* (in the input itself or in buf) */
+	char		*buf;	/* a string with escapes, unescaped */
+	size_t		 blen, cap;
 };
 
 static json_t	*read_value(struct reader *);
@@ -43,17 +45,17 @@ put(struct reader *r, const char *s, size_t n)
 	size_t cap;
 
 	/* Allocated at the first string, so that "" has a buffer too. */
-	if (r->buf == NULL || r->len + n > r->cap) {
+	if (r->buf == NULL || r->blen + n > r->cap) {
 		cap = r->cap == 0 ? 256 : r->cap;
-		while (cap < r->len + n)
+		while (cap < r->blen + n)
 			cap *= 2;
 		if ((b = realloc(r->buf, cap)) == NULL)
 			return false;
 		r->buf = b;
 		r->cap = cap;
 	}
-	memcpy(r->buf + r->len, s, n);
-	r->len += n;
+	memcpy(r->buf + r->blen, s, n);
+	r->blen += n;
 	return true;
 }
 
@@ -123,28 +125,59 @@ put_escaped_char(struct reader *r)
 }
 
 /*
- * The string at r->p (just after its opening quote) into r->buf, r->len
- * bytes; false if it is not a valid string.
+ * Steps over the bytes of a string that need no unescaping: printable
+ * ASCII but the quote and the backslash, and valid UTF-8 sequences.  The
+ * input ends with a NUL, which stops a sequence cut short.
+ */
+static const char *
+plain_run(const char *p)
+{
+	const unsigned char *s = (const unsigned char *)p;
+	unsigned long cp;
+	size_t n;
+
+	for (;;) {
+		if (*s >= 0x80) {
+			/* Two-byte letters (Cyrillic, Kazakh) inline. */
+			if (*s >= 0xc2 && *s <= 0xdf && (s[1] & 0xc0) == 0x80)
+				n = 2;
+			else if ((n = eco_utf8_next((const char *)s, 4, &cp)) == 0)
+				break;
+			s += n;
+		} else if (*s >= 0x20 && *s != '"' && *s != '\\')
+			s++;
+		else
+			break;
+	}
+	return (const char *)s;
+}
+
+/*
+ * The string at r->p (just after its opening quote) into r->str and
+ * r->len, and r->p after its closing quote; false if it is not a valid
+ * string.  A string without escapes (nearly all that PostgreSQL writes)
+ * is left where it is; one with escapes is unescaped into r->buf.
  */
 static bool
 read_string(struct reader *r)
 {
 	static const char plain[] = "\"\\/\b\f\n\r\t";
 	static const char named[] = "\"\\/bfnrt";
-	const char *start, *k;
+	const char *start = r->p, *k;
 
-	r->len = 0;
+	r->p = plain_run(r->p);
+	if (*r->p == '"') {
+		r->str = start;
+		r->len = (size_t)(r->p - start);
+		r->p++;
+		return true;
+	}
+	r->blen = 0;
+	if (!put(r, start, (size_t)(r->p - start)))
+		return false;
 	for (;;) {
-		start = r->p;
-		while ((unsigned char)*r->p >= 0x20 && *r->p != '"' &&
-		    *r->p != '\\')
-			r->p++;
-		if (!put(r, start, (size_t)(r->p - start)))
-			return false;
-		if (*r->p == '"')
-			break;
 		if (*r->p != '\\')
-			return false;		/* a control character, or the end */
+			return false;	/* a control character, bad UTF-8, the end */
 		r->p++;
 		if (*r->p == 'u') {
 			r->p++;
@@ -157,9 +190,17 @@ read_string(struct reader *r)
 		} else {
 			return false;
 		}
+		start = r->p;
+		r->p = plain_run(r->p);
+		if (!put(r, start, (size_t)(r->p - start)))
+			return false;
+		if (*r->p == '"')
+			break;
 	}
 	r->p++;
-	return eco_utf8_valid(r->buf, r->len);
+	r->str = r->buf;
+	r->len = r->blen;
+	return true;
 }
 
 static json_t *
@@ -252,12 +293,12 @@ read_object(struct reader *r)
 		skip_space(r);
 		if (!eat(r, '"') || !read_string(r))
 			goto fail;
-		/* The value's strings reuse r->buf: the key is copied. */
+		/* The value's strings reuse r->str: the key is copied. */
 		klen = r->len;
 		key = klen < sizeof(small) ? small : malloc(klen + 1);
 		if (key == NULL)
 			goto fail;
-		memcpy(key, r->buf, klen);
+		memcpy(key, r->str, klen);
 		key[klen] = '\0';
 		skip_space(r);
 		v = eat(r, ':') ? read_value(r) : NULL;
@@ -297,7 +338,7 @@ read_value(struct reader *r)
 		return v;
 	case '"':
 		r->p++;
-		return read_string(r) ? json_stringn_nocheck(r->buf, r->len) :
+		return read_string(r) ? json_stringn_nocheck(r->str, r->len) :
 		    NULL;
 	case 't':
 		if (strncmp(r->p, "true", 4) != 0)
@@ -322,7 +363,7 @@ read_value(struct reader *r)
 json_t *
 eco_dbjson_parse(const char *text)
 {
-	struct reader r = { text, 0, NULL, 0, 0 };
+	struct reader r = { text, 0, NULL, 0, NULL, 0, 0 };
 	json_t *v;
 
 	if (text == NULL)
