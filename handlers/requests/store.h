@@ -45,10 +45,12 @@ struct request_row {
 	json_t			*draft;		/* NULL: none */
 	/* Read with the request, so that a page is one statement: the
 	 * questions [{"n","text","answered","answer"}] and the events
-	 * [{"type","date","deadline_code","deadline_on","met","data"}] in
-	 * their order (NULL: none), and whether there are complaints or
-	 * files to ask for.  The JSON values belong to the document the row
-	 * was read from (migration 015), which lives as long as the arena:
+	 * [{"type","date","deadline":{"code","due","met"} or none, and the
+	 * event's details}] in their order (NULL: none), and whether there
+	 * are complaints or files to ask for.  The JSON values belong to the
+	 * document the row was read from (migration 015), which lives as
+	 * long as the arena.  A row is made into one view: its events go
+	 * into the view as they are, and a page decorates them there; other
 	 * readers copy what they change. */
 	json_t			*questions;
 	json_t			*events;

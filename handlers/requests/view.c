@@ -113,34 +113,24 @@ view_flags(struct eco_ctx *ctx, const struct request_state *st, json_t *o)
 	    json_boolean(f.redirected_late));
 }
 
-/* The timeline from the events read with the request; drafts are the
- * holder's business until the head signs. */
+/*
+ * The timeline: the events read with the request, already in the shape
+ * they are shown in (migration 015).  Drafts are the holder's business
+ * until the head signs.  The events are the row's own, not copies: a
+ * page decorates them in place (see struct request_row).
+ */
 static json_t *
 events_json(const struct request_row *r, bool drafts)
 {
-	json_t *list = json_array(), *x, *e, *data, *code;
+	json_t *list = json_array(), *e;
 	const char *type;
 	size_t i;
 
-	json_array_foreach(r->events, i, x) {
-		type = json_string_value(json_object_get(x, "type"));
+	json_array_foreach(r->events, i, e) {
+		type = json_string_value(json_object_get(e, "type"));
 		if (type == NULL || (!drafts && strcmp(type, "draft") == 0))
 			continue;
-		data = json_object_get(x, "data");
-		e = json_is_object(data) ? json_copy(data) : json_object();
-		json_object_set(e, "type", json_object_get(x, "type"));
-		json_object_set(e, "date", json_object_get(x, "date"));
-		code = json_object_get(x, "deadline_code");
-		if (json_is_string(code)) {
-			json_t *dl = json_object();
-
-			json_object_set_nocheck(dl, "code", code);
-			json_object_set_nocheck(dl, "due",
-			    json_object_get(x, "deadline_on"));
-			json_object_set_nocheck(dl, "met", json_object_get(x, "met"));
-			json_object_set_new_nocheck(e, "deadline", dl);
-		}
-		json_array_append_new(list, e);
+		json_array_append(list, e);
 	}
 	return list;
 }

@@ -21,8 +21,9 @@
 --     booleans "true"/"false", ids in decimal),
 --   questions [{"n","text","answered","answer"}] in the order asked, or
 --     null,
---   events [{"type","date","deadline_code","deadline_on","met","data"}] in
---     the order recorded, or null,
+--   events in the order recorded, or null: each one's details (data)
+--     with its "type" and "date", and "deadline" {"code","due","met"} if
+--     it had one to meet,
 --   has_complaints, has_attachments,
 --   redirected_from_link and redirected_to_link: the request this one was
 --     redirected from and the one opened by its redirect, each
@@ -89,9 +90,15 @@ LANGUAGE sql STABLE AS $$
             'text', x.text, 'answered', x.answered, 'answer', x.answer)
             ORDER BY x.n)
          FROM requests.questions x WHERE x.request_id = r.id),
-        'events', (SELECT json_agg(json_build_object('type', x.type,
-            'date', x.on_date, 'deadline_code', x.deadline_code,
-            'deadline_on', x.deadline_on, 'met', x.met, 'data', x.data)
+        -- Each event as pages and the API show it: its details with
+        -- its type and date, and the deadline it had to meet.
+        'events', (SELECT json_agg((CASE jsonb_typeof(x.data)
+            WHEN 'object' THEN x.data ELSE '{}' END || jsonb_build_object(
+            'type', x.type, 'date', x.on_date) || CASE
+            WHEN x.deadline_code IS NULL THEN '{}'::jsonb
+            ELSE jsonb_build_object('deadline', jsonb_build_object(
+                'code', x.deadline_code, 'due', x.deadline_on,
+                'met', x.met)) END)
             ORDER BY x.id)
          FROM requests.events x WHERE x.request_id = r.id),
         'has_complaints', EXISTS (SELECT 1 FROM requests.complaints x
