@@ -49,9 +49,9 @@ struct request_row {
 	 * event's details}] in their order (NULL: none), and whether there
 	 * are complaints or files to ask for.  The JSON values belong to the
 	 * document the row was read from (migration 015), which lives as
-	 * long as the arena.  A row is made into one view: its events go
-	 * into the view as they are, and a page decorates them there; other
-	 * readers copy what they change. */
+	 * long as the arena.  A row is made into one view, which takes
+	 * these values as they are (a page decorates its events and marks
+	 * its questions there); other readers copy what they change. */
 	json_t			*questions;
 	json_t			*events;
 	/* {"id","reg_no","holder_id"} of the request this one was

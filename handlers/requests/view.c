@@ -139,16 +139,16 @@ events_json(const struct request_row *r, bool drafts)
 static json_t *
 questions_json(const struct request_row *r)
 {
-	/* A copy: the page marks the unanswered ones. */
-	return json_is_array(r->questions) ? json_deep_copy(r->questions) :
-		json_array();
+	/* The row's own, as its events are: the page marks the unanswered. */
+	return json_is_array(r->questions) ? json_incref(r->questions) :
+	    json_array();
 }
 
 /* A link of the redirect chain as read with the request, or null. */
 static json_t *
 link_json(json_t *link)
 {
-	return link != NULL ? json_deep_copy(link) : json_null();
+	return link != NULL ? json_incref(link) : json_null();
 }
 
 /* Everyone sees the kind; an organisation's name if it chose to show it. */
@@ -274,7 +274,7 @@ request_view(struct eco_ctx *ctx, const struct request_row *r,
 		return NULL;
 	json_object_set_new(o, "attachments", part);
 	if (holder && r->draft != NULL)
-		json_object_set_new(o, "draft", json_deep_copy(r->draft));
+		json_object_set(o, "draft", r->draft);
 	/* Handed back with a reference of its own: the arena keeps one. */
 	return json_incref(o);
 }
