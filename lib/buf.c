@@ -55,6 +55,23 @@ eco_buf_putc(struct eco_buf *b, char c)
 }
 
 void
+eco_buf_put_int(struct eco_buf *b, long long v)
+{
+	unsigned long long u;
+	char s[24];
+	size_t i = sizeof(s);
+
+	u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	do {
+		s[--i] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (v < 0)
+		s[--i] = '-';
+	eco_buf_append(b, s + i, sizeof(s) - i);
+}
+
+void
 eco_buf_vprintf(struct eco_buf *b, const char *fmt, va_list ap)
 {
 	va_list ap2;

@@ -451,22 +451,6 @@ eco_ngettext(const struct eco_catalogs *cats, enum eco_lang lang,
 	return e->msgstr[i];
 }
 
-/* n in decimal (a day or a year: printf is the slow way for those). */
-static void
-put_number(struct eco_buf *out, int n)
-{
-	char digits[12];
-	int i = (int)sizeof(digits);
-	unsigned u = n < 0 ? 0u - (unsigned)n : (unsigned)n;
-
-	do
-		digits[--i] = (char)('0' + u % 10);
-	while ((u /= 10) != 0);
-	if (n < 0)
-		digits[--i] = '-';
-	eco_buf_append(out, digits + i, sizeof(digits) - (size_t)i);
-}
-
 void
 eco_format_date(const struct eco_catalogs *cats, enum eco_lang lang,
     int y, int m, int d, struct eco_buf *out)
@@ -484,13 +468,13 @@ eco_format_date(const struct eco_catalogs *cats, enum eco_lang lang,
 		if (*p != '{')
 			eco_buf_putc(out, *p++);
 		else if (strncmp(p, "{day}", 5) == 0) {
-			put_number(out, d);
+			eco_buf_put_int(out, d);
 			p += 5;
 		} else if (strncmp(p, "{month}", 7) == 0) {
 			eco_buf_puts(out, month);
 			p += 7;
 		} else if (strncmp(p, "{year}", 6) == 0) {
-			put_number(out, y);
+			eco_buf_put_int(out, y);
 			p += 6;
 		} else
 			eco_buf_putc(out, *p++);

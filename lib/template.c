@@ -1301,24 +1301,6 @@ truthy(struct val v)
 	}
 }
 
-/* Decimal without printf: values are on every page. */
-static void
-put_int(struct eco_buf *out, long long v)
-{
-	unsigned long long u;
-	char s[24];
-	size_t i = sizeof(s);
-
-	u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-	do {
-		s[--i] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u != 0);
-	if (v < 0)
-		s[--i] = '-';
-	eco_buf_append(out, s + i, sizeof(s) - i);
-}
-
 /* The shortest %g form that reads back as the same number. */
 static void
 put_real(struct eco_buf *out, double d)
@@ -1343,7 +1325,7 @@ put_val(struct eco_buf *out, struct val v, int escape)
 	json_t *j = v.json;
 
 	if (v.kind == V_INT) {
-		put_int(out, v.num);
+		eco_buf_put_int(out, v.num);
 		return;
 	}
 	if (v.kind == V_BOOL) {
@@ -1359,7 +1341,7 @@ put_val(struct eco_buf *out, struct val v, int escape)
 			eco_buf_append(out, json_string_value(j),
 			    json_string_length(j));
 	} else if (json_is_integer(j)) {
-		put_int(out, (long long)json_integer_value(j));
+		eco_buf_put_int(out, (long long)json_integer_value(j));
 	} else if (json_is_real(j)) {
 		put_real(out, json_real_value(j));
 	} else if (json_is_true(j)) {
@@ -1505,7 +1487,7 @@ render_tn(struct render *r, const struct node *n)
 		return;
 	}
 	eco_html_escape(r->out, s, (size_t)(pct - s));
-	put_int(r->out, num);
+	eco_buf_put_int(r->out, num);
 	eco_html_escape_str(r->out, pct + 2);
 }
 

@@ -193,12 +193,10 @@ search_item(struct eco_ctx *ctx, PGresult *res, int i)
 	    json_string(PQgetvalue(res, i, 7)) : json_null());
 	json_object_set_new(o, "public", json_boolean(
 	    PQgetvalue(res, i, 9)[0] == 't'));
-	json_object_set_new(o, "received_on",
-	    store_day_json(ctx, st.received_on));
-	json_object_set_new(o, "due_on", store_day_json(ctx, st.due_on));
-	json_object_set_new(o, "answered_on",
-	    store_day_json(ctx, st.answered_on));
-	json_object_set_new(o, "refused_on", store_day_json(ctx, st.refused_on));
+	json_object_set_new(o, "received_on", store_day_json(st.received_on));
+	json_object_set_new(o, "due_on", store_day_json(st.due_on));
+	json_object_set_new(o, "answered_on", store_day_json(st.answered_on));
+	json_object_set_new(o, "refused_on", store_day_json(st.refused_on));
 	view_flags(ctx, &st, o);
 	return o;
 }

@@ -115,11 +115,10 @@ store_iso(struct eco_ctx *ctx, long day)
 }
 
 json_t *
-store_day_json(struct eco_ctx *ctx, long day)
+store_day_json(long day)
 {
 	char iso[16];
 
-	(void)ctx;
 	if (day == 0)
 		return json_null();
 	eco_date_format_iso(day, iso, sizeof(iso));

@@ -134,6 +134,6 @@ const char *store_id(struct eco_ctx *, long long id);
 /* "2026-03-07" for a day number; "" for 0. */
 const char *store_iso(struct eco_ctx *, long day);
 /* The same as JSON: the string, or null for 0. */
-json_t	*store_day_json(struct eco_ctx *, long day);
+json_t	*store_day_json(long day);
 
 #endif

@@ -74,7 +74,7 @@ view_access(struct eco_ctx *ctx, const struct request_row *r)
 static json_t *
 text_json(const char *s)
 {
-	return s != NULL ? json_stringn_nocheck(s, strlen(s)) : json_null();
+	return s != NULL ? json_string_nocheck(s) : json_null();
 }
 
 /* The same, with "" as null too. */
@@ -233,19 +233,19 @@ request_view(struct eco_ctx *ctx, const struct request_row *r,
 	    json_string(request_status_code(s->status)));
 	json_object_set_new(o, "complexity", s->complexity == REQ_UNCLASSIFIED ?
 	    json_null() : json_string(request_complexity_code(s->complexity)));
-	json_object_set_new(o, "received_on", store_day_json(ctx, s->received_on));
+	json_object_set_new(o, "received_on", store_day_json(s->received_on));
 	json_object_set_new(o, "registered_on",
-	    store_day_json(ctx, s->registered_on));
-	json_object_set_new(o, "due_on", store_day_json(ctx, s->due_on));
+	    store_day_json(s->registered_on));
+	json_object_set_new(o, "due_on", store_day_json(s->due_on));
 	json_object_set_new(o, "refusal_due_on",
-	    store_day_json(ctx, s->refusal_due_on));
+	    store_day_json(s->refusal_due_on));
 	json_object_set_new(o, "redirect_due_on",
-	    store_day_json(ctx, s->redirect_due_on));
+	    store_day_json(s->redirect_due_on));
 	json_object_set_new(o, "notify_due_on",
-	    store_day_json(ctx, s->notify_due_on));
-	json_object_set_new(o, "answered_on", store_day_json(ctx, s->answered_on));
-	json_object_set_new(o, "refused_on", store_day_json(ctx, s->refused_on));
-	json_object_set_new(o, "closed_on", store_day_json(ctx, s->closed_on));
+	    store_day_json(s->notify_due_on));
+	json_object_set_new(o, "answered_on", store_day_json(s->answered_on));
+	json_object_set_new(o, "refused_on", store_day_json(s->refused_on));
+	json_object_set_new(o, "closed_on", store_day_json(s->closed_on));
 	json_object_set_new(o, "extended", json_pack("{s:b,s:b}",
 	    "inspection", s->extended_inspection,
 	    "multiple_holders", s->extended_holders));

@@ -78,6 +78,14 @@ test_buf(void)
 	eco_buf_puts(&b, "a");
 	eco_buf_putc(&b, 'b');
 	is_str(b.data, "ab", "clear then append");
+	eco_buf_clear(&b);
+	eco_buf_put_int(&b, 0);
+	eco_buf_putc(&b, ' ');
+	eco_buf_put_int(&b, -2026);
+	eco_buf_putc(&b, ' ');
+	eco_buf_put_int(&b, -9223372036854775807LL - 1);
+	is_str(b.data, "0 -2026 -9223372036854775808",
+	    "integers in decimal, the smallest too");
 	eco_arena_free(a);
 }
 
